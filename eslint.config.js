@@ -1,0 +1,51 @@
+// Lint enforces the dependency direction of DESIGN.md: ui → core, host → core,
+// electron → host → core. Nothing imports upward; core imports no platform.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const platformModules = ['node:*', 'fs', 'path', 'os', 'http', 'crypto', 'electron', 'react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'howler', 'ws', 'fastify', '@fastify/*'];
+
+const restrict = (groups, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'out', 'dist', 'release', 'test-results', 'playwright-report', 'bench/results.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    rules: restrict(
+      [...platformModules, '**/host/**', '**/ui/**', '**/electron/**'],
+      'src/core is pure: it may not import a platform, src/host, src/ui or electron/.',
+    ),
+  },
+  {
+    files: ['src/host/**/*.ts'],
+    rules: restrict(['electron', 'react', 'react-dom', '**/ui/**', '**/electron/**'], 'src/host runs in plain Node: no Electron, no UI.'),
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(['node:*', 'fs', 'path', 'electron', 'ws', 'fastify', '**/host/**', '**/electron/**'], 'src/ui runs in a browser and speaks to the host only through the protocol.'),
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: restrict(['react', 'react-dom', '**/ui/**'], 'electron/ is the shell: it starts the host and opens windows, it does not render.'),
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+);

@@ -1,0 +1,137 @@
+import type { Command } from './commands';
+import type { Id } from './meeting';
+import * as rules from './rules';
+import type { MeetingView } from './state';
+
+/** A physical key (KeyboardEvent.code, so it works whatever the layout or IME) and its modifiers. */
+export interface KeyBinding {
+  code: string;
+  /** Ctrl on Windows and Linux, Cmd on macOS. */
+  mod?: boolean;
+  alt?: boolean;
+}
+
+export type ActionName =
+  | 'start'
+  | 'pause'
+  | 'resume'
+  | 'addTime'
+  | 'removeTime'
+  | 'letFinish'
+  | 'nextPhase'
+  | 'nextSpeaker'
+  | 'prevSpeaker'
+  | 'callUp'
+  | 'skip'
+  | 'absent'
+  | 'restore'
+  | 'moveUp'
+  | 'moveDown'
+  | 'mute'
+  | 'undo';
+
+/**
+ * A host action, declared once and used by the control view's buttons, its keyboard shortcuts,
+ * its shortcut list and the HTTP API. `target` is the slot selected in the queue, if any.
+ */
+export interface HostAction {
+  name: ActionName;
+  keys: KeyBinding[];
+  allowed(state: MeetingView, target: Id | null): boolean;
+  command(state: MeetingView, target: Id | null): Command;
+}
+
+export const ADJUST_STEP_MS = 30_000;
+
+/** The selected slot, or the one at the lectern when nothing is selected. */
+const targetOrLive = (s: MeetingView, target: Id | null): Id | null => target ?? s.live?.slotId ?? null;
+
+function neighbourMove(s: MeetingView, target: Id | null, step: -1 | 1): Command | null {
+  const slot = s.slots.find((x) => x.id === target);
+  if (!slot) return null;
+  const siblings = s.slots.filter((x) => x.sittingId === slot.sittingId);
+  const i = siblings.findIndex((x) => x.id === slot.id);
+  if (i + step >= 0 && i + step < siblings.length) return { type: 'slot.move', slotId: slot.id, sittingId: slot.sittingId, index: i + step };
+  // Past the end of its sitting, a slot moves into the neighbouring sitting.
+  const sIdx = s.sittings.findIndex((x) => x.id === slot.sittingId);
+  const neighbour = s.sittings[sIdx + step];
+  if (!neighbour) return null;
+  const count = s.slots.filter((x) => x.sittingId === neighbour.id).length;
+  return { type: 'slot.move', slotId: slot.id, sittingId: neighbour.id, index: step === 1 ? 0 : count };
+}
+
+/** Callers check `allowed` first; reaching this means a caller did not. */
+function must<T>(value: T | null | undefined, action: ActionName): T {
+  if (value === null || value === undefined) throw new Error(`action "${action}" used while not allowed`);
+  return value;
+}
+
+export const ACTIONS: readonly HostAction[] = [
+  { name: 'start', keys: [{ code: 'Space' }], allowed: rules.canStart, command: () => ({ type: 'timer.start' }) },
+  { name: 'pause', keys: [{ code: 'Space' }], allowed: rules.canPause, command: () => ({ type: 'timer.pause' }) },
+  { name: 'resume', keys: [{ code: 'Space' }], allowed: rules.canResume, command: () => ({ type: 'timer.resume' }) },
+  {
+    name: 'addTime',
+    keys: [{ code: 'BracketRight' }, { code: 'Equal' }],
+    allowed: rules.canAdjust,
+    command: () => ({ type: 'timer.adjust', deltaMs: ADJUST_STEP_MS }),
+  },
+  {
+    name: 'removeTime',
+    keys: [{ code: 'BracketLeft' }, { code: 'Minus' }],
+    allowed: rules.canAdjust,
+    command: () => ({ type: 'timer.adjust', deltaMs: -ADJUST_STEP_MS }),
+  },
+  { name: 'letFinish', keys: [{ code: 'KeyF' }], allowed: rules.canLetFinish, command: () => ({ type: 'timer.letFinish' }) },
+  { name: 'nextPhase', keys: [{ code: 'KeyN' }], allowed: rules.canNextPhase, command: () => ({ type: 'phase.next' }) },
+  { name: 'nextSpeaker', keys: [{ code: 'ArrowRight' }], allowed: rules.canNextSlot, command: () => ({ type: 'slot.next' }) },
+  { name: 'prevSpeaker', keys: [{ code: 'ArrowLeft' }], allowed: rules.canPrevSlot, command: () => ({ type: 'slot.prev' }) },
+  {
+    name: 'callUp',
+    keys: [{ code: 'Enter' }],
+    allowed: rules.canGoto,
+    command: (_s, t) => ({ type: 'slot.goto', slotId: must(t, 'callUp') }),
+  },
+  {
+    name: 'skip',
+    keys: [{ code: 'KeyS' }],
+    allowed: (s, t) => rules.canMark(s, targetOrLive(s, t)),
+    command: (s, t) => ({ type: 'slot.mark', slotId: must(targetOrLive(s, t), 'skip'), status: 'skipped' }),
+  },
+  {
+    name: 'absent',
+    keys: [{ code: 'KeyA' }],
+    allowed: (s, t) => rules.canMark(s, targetOrLive(s, t)),
+    command: (s, t) => ({ type: 'slot.mark', slotId: must(targetOrLive(s, t), 'absent'), status: 'absent' }),
+  },
+  {
+    name: 'restore',
+    keys: [{ code: 'KeyR' }],
+    allowed: rules.canRestore,
+    command: (_s, t) => ({ type: 'slot.mark', slotId: must(t, 'restore'), status: 'waiting' }),
+  },
+  {
+    name: 'moveUp',
+    keys: [{ code: 'ArrowUp', alt: true }],
+    allowed: (s, t) => neighbourMove(s, t, -1) !== null,
+    command: (s, t) => must(neighbourMove(s, t, -1), 'moveUp'),
+  },
+  {
+    name: 'moveDown',
+    keys: [{ code: 'ArrowDown', alt: true }],
+    allowed: (s, t) => neighbourMove(s, t, 1) !== null,
+    command: (s, t) => must(neighbourMove(s, t, 1), 'moveDown'),
+  },
+  { name: 'mute', keys: [{ code: 'KeyM' }], allowed: () => true, command: (s) => ({ type: 'audio.set', muted: !s.audio.muted }) },
+  { name: 'undo', keys: [{ code: 'KeyZ', mod: true }], allowed: rules.canUndo, command: () => ({ type: 'undo' }) },
+];
+
+export const actionByName = (name: string): HostAction | undefined => ACTIONS.find((a) => a.name === name);
+
+/** The first allowed action bound to this key press; several share Space (start, pause, resume). */
+export function actionForKey(state: MeetingView, target: Id | null, key: Required<KeyBinding>): HostAction | undefined {
+  return ACTIONS.find(
+    (a) =>
+      a.keys.some((k) => k.code === key.code && !!k.mod === key.mod && !!k.alt === key.alt) && a.allowed(state, target),
+  );
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { IdSchema, SlotSchema } from './meeting';
+
+/** Editable fields of a slot; the id and its sitting change only through add and move. */
+export const SlotFieldsSchema = SlotSchema.pick({ unit: true, speaker: true, topic: true, phases: true });
+export type SlotFields = z.infer<typeof SlotFieldsSchema>;
+
+const c = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), ...shape }).strict();
+
+/**
+ * Everything a client may ask of the host. One tagged union, parsed from `unknown` at the edge;
+ * inside the host a Command is trusted.
+ */
+export const CommandSchema = z.discriminatedUnion('type', [
+  c('timer.start', {}),
+  c('timer.pause', {}),
+  c('timer.resume', {}),
+  c('timer.adjust', { deltaMs: z.number().int().min(-30 * 60_000).max(30 * 60_000).refine((n) => n !== 0, 'must not be 0') }),
+  c('timer.letFinish', {}),
+  c('phase.next', {}),
+  c('slot.next', {}),
+  c('slot.prev', {}),
+  c('slot.goto', { slotId: IdSchema }),
+  c('slot.mark', { slotId: IdSchema, status: z.enum(['waiting', 'skipped', 'absent']) }),
+  c('slot.add', { sittingId: IdSchema, index: z.number().int().min(0).optional(), fields: SlotFieldsSchema }),
+  c('slot.edit', { slotId: IdSchema, fields: SlotFieldsSchema.partial() }),
+  c('slot.remove', { slotId: IdSchema }),
+  c('slot.move', { slotId: IdSchema, sittingId: IdSchema, index: z.number().int().min(0) }),
+  c('meeting.rename', { title: z.string().trim().min(1).max(120) }),
+  c('audio.set', {
+    volume: z.number().min(0).max(1).optional(),
+    muted: z.boolean().optional(),
+    outputs: z.array(z.enum(['display', 'stage', 'control'])).max(3).optional(),
+  }),
+  c('undo', {}),
+]);
+export type Command = z.infer<typeof CommandSchema>;
+export type CommandType = Command['type'];

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { IdSchema, MeetingSetupSchema, SlotSchema } from './meeting';
+import { SlotFieldsSchema } from './commands';
+import { MonoSchema, WallSchema } from './time';
+import type { Mono, Wall } from './time';
+
+export const RoleSchema = z.enum(['host', 'display', 'system']);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const ActorSchema = z.object({ role: RoleSchema, device: z.string().max(80).optional() });
+export type Actor = z.infer<typeof ActorSchema>;
+
+/**
+ * What happened, as facts with every target resolved: replaying them needs no decisions, so the
+ * same log always rebuilds the same state. Each accepted command yields exactly one event, which
+ * is also the unit of undo.
+ */
+export const EventBodySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('meeting.created'), setup: MeetingSetupSchema }),
+  z.object({ type: z.literal('meeting.renamed'), title: z.string() }),
+  z.object({ type: z.literal('timer.started'), slotId: IdSchema, phaseIndex: z.number().int().min(0) }),
+  z.object({ type: z.literal('timer.paused') }),
+  z.object({ type: z.literal('timer.resumed') }),
+  z.object({ type: z.literal('timer.adjusted'), deltaMs: z.number().int() }),
+  z.object({ type: z.literal('timer.letFinish') }),
+  /** Stamped with the boundary's due instant, not the moment the host's timer woke up. */
+  z.object({
+    type: z.literal('boundary.reached'),
+    slotId: IdSchema,
+    phaseIndex: z.number().int().min(0),
+    boundary: z.enum(['warning', 'danger', 'zero']),
+  }),
+  z.object({ type: z.literal('phase.advanced'), slotId: IdSchema, phaseIndex: z.number().int().min(1) }),
+  /** The live slot is left (done if it had started) and `slotId` is called up; null: the queue is finished. */
+  z.object({ type: z.literal('slot.entered'), slotId: IdSchema.nullable() }),
+  /** `enter` is set when the live slot itself was marked, so the next one is called in the same step. */
+  z.object({
+    type: z.literal('slot.marked'),
+    slotId: IdSchema,
+    status: z.enum(['waiting', 'skipped', 'absent']),
+    enter: IdSchema.nullable().optional(),
+  }),
+  z.object({ type: z.literal('slot.added'), slot: SlotSchema, index: z.number().int().min(0) }),
+  z.object({ type: z.literal('slot.edited'), slotId: IdSchema, fields: SlotFieldsSchema.partial() }),
+  z.object({ type: z.literal('slot.removed'), slotId: IdSchema }),
+  z.object({ type: z.literal('slot.moved'), slotId: IdSchema, sittingId: IdSchema, index: z.number().int().min(0) }),
+  z.object({
+    type: z.literal('audio.set'),
+    volume: z.number().min(0).max(1).optional(),
+    muted: z.boolean().optional(),
+    outputs: z.array(z.enum(['display', 'stage', 'control'])).optional(),
+  }),
+  z.object({ type: z.literal('undo.applied'), undoneSeq: z.number().int().min(1) }),
+  /** Written when a log is reopened after a reboot: old monotonic anchors move into the new clock's frame. */
+  z.object({ type: z.literal('clock.rebased'), shiftMs: z.number() }),
+]);
+export type EventBody = z.infer<typeof EventBodySchema>;
+export type EventType = EventBody['type'];
+
+export const EnvelopeSchema = z.object({
+  seq: z.number().int().min(1),
+  at: MonoSchema,
+  wall: WallSchema,
+  by: ActorSchema,
+});
+export interface Envelope {
+  seq: number;
+  at: Mono;
+  wall: Wall;
+  by: Actor;
+}
+
+export type MeetingEvent = EventBody & Envelope;
+
+export const MeetingEventSchema = z.intersection(EnvelopeSchema, EventBodySchema);
+
+/** Events a host may take back with undo: the agenda and the timer, not settings or the clock. */
+export const UNDOABLE: ReadonlySet<EventType> = new Set<EventType>([
+  'meeting.renamed',
+  'timer.started',
+  'timer.paused',
+  'timer.resumed',
+  'timer.adjusted',
+  'timer.letFinish',
+  'phase.advanced',
+  'slot.entered',
+  'slot.marked',
+  'slot.added',
+  'slot.edited',
+  'slot.removed',
+  'slot.moved',
+]);

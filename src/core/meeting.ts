@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { MINUTE, SECOND } from './time';
+
+/** Ids are opaque strings chosen by the host; short enough to read in a log line. */
+export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'an id is 1–40 letters, digits, _ or -');
+export type Id = z.infer<typeof IdSchema>;
+
+/** Text the people in the room read, in both languages; `en` may be empty and falls back to `zh`. */
+export const LocalTextSchema = z.object({
+  zh: z.string().trim().min(1).max(60),
+  en: z.string().trim().max(60),
+});
+export type LocalText = z.infer<typeof LocalTextSchema>;
+
+/**
+ * One timed part of a slot. Thresholds are remaining time, so "warning at 2:00 left" stays true
+ * when the host gives the speaker 30 more seconds.
+ */
+export const PhaseSpecSchema = z
+  .object({
+    name: LocalTextSchema,
+    durationMs: z.number().int().min(5 * SECOND).max(4 * 60 * MINUTE),
+    /** hard: at 0:00 the speech ends (cut-off screen, end bell); soft: counts on as +M:SS. */
+    cutoff: z.enum(['hard', 'soft']),
+    warningMs: z.number().int().min(0).nullable(),
+    dangerMs: z.number().int().min(0).nullable(),
+    sounds: z.boolean(),
+  })
+  .refine((p) => p.warningMs === null || p.dangerMs === null || p.dangerMs <= p.warningMs, {
+    message: 'danger must come at or after warning (less time left)',
+    path: ['dangerMs'],
+  });
+export type PhaseSpec = z.infer<typeof PhaseSpecSchema>;
+
+export const SlotSchema = z.object({
+  id: IdSchema,
+  sittingId: IdSchema,
+  unit: z.string().trim().min(1).max(60),
+  speaker: z.string().trim().max(60),
+  topic: z.string().trim().max(200),
+  phases: z.array(PhaseSpecSchema).min(1).max(8),
+});
+export type Slot = z.infer<typeof SlotSchema>;
+
+export const SittingSchema = z.object({ id: IdSchema, title: z.string().trim().min(1).max(60) });
+export type Sitting = z.infer<typeof SittingSchema>;
+
+export const MeetingSetupSchema = z
+  .object({
+    title: z.string().trim().min(1).max(120),
+    sittings: z.array(SittingSchema).min(1).max(20),
+    slots: z.array(SlotSchema).max(500),
+  })
+  .superRefine((m, ctx) => {
+    const sittings = new Set(m.sittings.map((s) => s.id));
+    const seen = new Set<string>();
+    m.slots.forEach((slot, i) => {
+      if (!sittings.has(slot.sittingId)) {
+        ctx.addIssue({ code: 'custom', path: ['slots', i, 'sittingId'], message: `no sitting "${slot.sittingId}"` });
+      }
+      if (seen.has(slot.id)) ctx.addIssue({ code: 'custom', path: ['slots', i, 'id'], message: `duplicate slot id "${slot.id}"` });
+      seen.add(slot.id);
+    });
+  });
+export type MeetingSetup = z.infer<typeof MeetingSetupSchema>;
+
+/** The meeting this product was born from: 发言 8:00 with a hard cut-off, then 点评 3:00. */
+export function speechPhase(durationMs = 8 * MINUTE): PhaseSpec {
+  return {
+    name: { zh: '发言', en: 'Speech' },
+    durationMs,
+    cutoff: 'hard',
+    warningMs: Math.min(2 * MINUTE, durationMs),
+    dangerMs: Math.min(30 * SECOND, durationMs),
+    sounds: true,
+  };
+}
+
+export function commentPhase(durationMs = 3 * MINUTE): PhaseSpec {
+  return {
+    name: { zh: '点评', en: 'Comments' },
+    durationMs,
+    cutoff: 'soft',
+    warningMs: Math.min(30 * SECOND, durationMs),
+    dangerMs: null,
+    sounds: false,
+  };
+}
+
+export const defaultPhases = (): PhaseSpec[] => [speechPhase(), commentPhase()];
+
+export const plannedMs = (slot: Slot): number => slot.phases.reduce((sum, p) => sum + p.durationMs, 0);

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { CommandSchema } from './commands';
+import { IdSchema, SittingSchema, SlotSchema } from './meeting';
+import type { MeetingState, MeetingView } from './state';
+import { MonoSchema, WallSchema } from './time';
+
+/** Bumped on any change a client of the previous version would misread. */
+export const PROTOCOL_VERSION = 1;
+
+export const ViewRoleSchema = z.enum(['host', 'display']);
+export type ViewRole = z.infer<typeof ViewRoleSchema>;
+
+const LiveSchema = z.object({
+  slotId: IdSchema,
+  phaseIndex: z.number().int().min(0),
+  mode: z.enum(['ready', 'running', 'paused', 'cutoff']),
+  startedAt: MonoSchema.nullable(),
+  elapsedBefore: z.number(),
+  adjustMs: z.number(),
+  letFinish: z.boolean(),
+  cutoffAt: MonoSchema.nullable(),
+  fired: z.array(z.enum(['warning', 'danger', 'zero'])),
+});
+
+const PhaseRecordSchema = z.object({
+  phaseIndex: z.number().int(),
+  startedWall: WallSchema,
+  endedWall: WallSchema.nullable(),
+  plannedMs: z.number(),
+  grantedMs: z.number(),
+  usedMs: z.number(),
+  overtimeMs: z.number(),
+  cutoff: z.boolean(),
+});
+
+/** The meeting as a view receives it: no undo snapshots, only what the next undo would take back. */
+export const ViewStateSchema = z.object({
+  title: z.string(),
+  sittings: z.array(SittingSchema),
+  slots: z.array(SlotSchema),
+  status: z.record(z.string(), z.enum(['waiting', 'done', 'skipped', 'absent'])),
+  records: z.record(z.string(), z.array(PhaseRecordSchema)),
+  live: LiveSchema.nullable(),
+  audio: z.object({
+    volume: z.number(),
+    muted: z.boolean(),
+    outputs: z.array(z.enum(['display', 'stage', 'control'])),
+  }),
+  /** At most the last undoable action: what the next undo would take back. */
+  history: z.array(z.object({ seq: z.number(), action: z.string() })).max(1),
+  seq: z.number().int(),
+});
+export type ViewState = MeetingView;
+
+export function toViewState(s: MeetingState): ViewState {
+  const last = s.history.at(-1);
+  return { ...s, history: last ? [{ seq: last.seq, action: last.action }] : [] };
+}
+
+/** Messages a view sends. `id` ties a reply (ack or error) to its request. */
+export const ClientMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('command'), id: z.string().min(1).max(64), command: CommandSchema }).strict(),
+  z.object({ type: z.literal('ping'), id: z.number().int(), t0: z.number() }).strict(),
+  /** Plays the test chime on the views chosen as audio outputs; changes no state. */
+  z.object({ type: z.literal('cue.test'), id: z.string().min(1).max(64) }).strict(),
+]);
+export type ClientMessage = z.infer<typeof ClientMessageSchema>;
+
+export const SoundSchema = z.enum(['warning', 'danger', 'end']);
+export type Sound = z.infer<typeof SoundSchema>;
+
+export const ErrorCodeSchema = z.enum(['bad_message', 'forbidden', 'not_allowed', 'not_found', 'invalid', 'unavailable']);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const HostMessageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('welcome'),
+    protocol: z.literal(PROTOCOL_VERSION),
+    role: ViewRoleSchema,
+    hostNow: z.number(),
+    state: ViewStateSchema,
+    /** Only the host role gets the display URL, for its live preview. */
+    displayUrl: z.string().optional(),
+  }),
+  z.object({ type: z.literal('state'), state: ViewStateSchema }),
+  z.object({ type: z.literal('ack'), id: z.string(), seq: z.number().int() }),
+  z.object({
+    type: z.literal('error'),
+    id: z.string().nullable(),
+    code: ErrorCodeSchema,
+    message: z.string(),
+    /** Where in the message the problem is, e.g. "command.deltaMs". */
+    path: z.string().optional(),
+  }),
+  z.object({ type: z.literal('pong'), id: z.number().int(), t0: z.number(), hostNow: z.number() }),
+  /** A sound to play now, sent only to views chosen as audio outputs. */
+  z.object({ type: z.literal('cue'), sound: SoundSchema, volume: z.number() }),
+]);
+export type HostMessage = z.infer<typeof HostMessageSchema>;

@@ -1,0 +1,93 @@
+import type { Id, MeetingSetup, Sitting, Slot } from './meeting';
+import type { Mono, Wall } from './time';
+
+/** waiting, done, skipped and absent are stored; "live" and "on deck" are derived (queue.ts). */
+export type StoredStatus = 'waiting' | 'done' | 'skipped' | 'absent';
+
+export type Boundary = 'warning' | 'danger' | 'zero';
+
+/**
+ * The phase at the lectern. Time is two anchors, never a counter: while running,
+ * elapsed = elapsedBefore + (now − startedAt). Pause folds the run into elapsedBefore.
+ */
+export interface Live {
+  slotId: Id;
+  phaseIndex: number;
+  /** ready: called up, not started; cutoff: a hard phase reached 0:00 and stopped there. */
+  mode: 'ready' | 'running' | 'paused' | 'cutoff';
+  startedAt: Mono | null;
+  elapsedBefore: number;
+  /** The sum of the host's ±30 s; granted time = planned + adjustMs. */
+  adjustMs: number;
+  /** The host let a cut-off speaker finish: time now counts on as overtime from the 0:00 instant. */
+  letFinish: boolean;
+  cutoffAt: Mono | null;
+  fired: Boundary[];
+}
+
+/** What happened to one phase of a slot: what the report and overtime penalties read. */
+export interface PhaseRecord {
+  phaseIndex: number;
+  startedWall: Wall;
+  endedWall: Wall | null;
+  plannedMs: number;
+  grantedMs: number;
+  usedMs: number;
+  overtimeMs: number;
+  cutoff: boolean;
+}
+
+export interface AudioSettings {
+  volume: number;
+  muted: boolean;
+  /** Which kinds of view ring: the projector by default, so ten phones do not all chime. */
+  outputs: AudioOutput[];
+}
+export type AudioOutput = 'display' | 'stage' | 'control';
+
+/** The state before an undoable host action, so undo restores it exactly. */
+export interface UndoEntry {
+  seq: number;
+  action: string;
+  before: Undoable;
+}
+
+export interface Undoable {
+  title: string;
+  sittings: Sitting[];
+  slots: Slot[];
+  status: Record<Id, StoredStatus>;
+  records: Record<Id, PhaseRecord[]>;
+  live: Live | null;
+}
+
+export interface MeetingState extends Undoable {
+  audio: AudioSettings;
+  history: UndoEntry[];
+  /** seq of the last applied event; views use it to notice gaps. */
+  seq: number;
+}
+
+/**
+ * What rules, actions and views need of a meeting: everything but the undo snapshots' bodies.
+ * A MeetingState is one; so is the ViewState a view receives.
+ */
+export type MeetingView = Omit<MeetingState, 'history'> & { history: Pick<UndoEntry, 'seq' | 'action'>[] };
+
+export const UNDO_DEPTH = 50;
+
+export const defaultAudio = (): AudioSettings => ({ volume: 0.8, muted: false, outputs: ['display'] });
+
+export function initialState(setup: MeetingSetup): MeetingState {
+  return {
+    title: setup.title,
+    sittings: setup.sittings,
+    slots: setup.slots,
+    status: Object.fromEntries(setup.slots.map((s) => [s.id, 'waiting' as const])),
+    records: {},
+    live: null,
+    audio: defaultAudio(),
+    history: [],
+    seq: 0,
+  };
+}

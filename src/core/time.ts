@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Two kinds of time that must never be mixed up, kept apart by brands:
+ * - `Mono`: milliseconds on the host's monotonic clock. Anchors of running timers live here,
+ *   because wall clocks jump (NTP, the host changing the time zone mid-meeting).
+ * - `Wall`: milliseconds since the Unix epoch, only for what people read (a record's time of day,
+ *   the idle screen's clock) and for re-basing anchors after the host machine rebooted.
+ */
+export type Mono = number & { readonly __brand: 'Mono' };
+export type Wall = number & { readonly __brand: 'Wall' };
+
+export const mono = (ms: number): Mono => ms as Mono;
+export const wall = (ms: number): Wall => ms as Wall;
+
+/** Parsing restores the brand: a number read from the wire or the log is a Mono or Wall by its field. */
+export const MonoSchema = z.number().transform(mono);
+export const WallSchema = z.number().transform(wall);
+
+/** What the host reads time from; tests pass a fake so nothing waits on a real second. */
+export interface Clock {
+  now(): Mono;
+  wall(): Wall;
+}
+
+export const SECOND = 1000;
+export const MINUTE = 60 * SECOND;
+
+/**
+ * Countdown text: `ceil` of the remaining seconds, so 0:00 appears exactly at the deadline and
+ * not a second early; negative remaining is overtime, shown as +M:SS counting up (floor).
+ */
+export function formatCountdown(remainingMs: number): string {
+  if (remainingMs > 0) return formatMinutes(Math.ceil(remainingMs / SECOND));
+  const over = Math.floor(-remainingMs / SECOND);
+  return over === 0 ? '0:00' : `+${formatMinutes(over)}`;
+}
+
+/** `M:SS` for a whole number of seconds; minutes grow past 59 rather than wrapping to hours. */
+export function formatMinutes(totalSeconds: number): string {
+  const m = Math.floor(totalSeconds / 60);
+  const s = totalSeconds % 60;
+  return `${m}:${s.toString().padStart(2, '0')}`;
+}

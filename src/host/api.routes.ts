@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ACTIONS, actionByName } from '../core/actions';
+import { CommandSchema } from '../core/commands';
+import { IdSchema } from '../core/meeting';
+import { firstIssue } from '../core/issues';
+import { PROTOCOL_VERSION, toViewState } from '../core/protocol';
+import type { ViewRole } from '../core/protocol';
+import type { MeetingEngine, Outcome } from './meeting-engine';
+import { isLoopback } from './roles';
+import { roleForToken } from './tokens';
+import type { Tokens } from './tokens';
+
+const STATUS: Record<string, number> = { not_allowed: 409, not_found: 404, invalid: 422, unavailable: 503 };
+
+/**
+ * The small HTTP API for integrations (a Stream Deck, a script): the same commands and actions as
+ * the control view, with the same roles. `Authorization: Bearer <token>`.
+ */
+export function apiRoutes(app: FastifyInstance, engine: MeetingEngine, tokens: Tokens): void {
+  /** The caller's role, or null after replying 401/403; handlers then return the reply as is. */
+  const authorize = (req: FastifyRequest, reply: FastifyReply, need: ViewRole[]): ViewRole | null => {
+    const header = req.headers.authorization ?? '';
+    const role = roleForToken(tokens, header.startsWith('Bearer ') ? header.slice(7) : null);
+    if (role === null) {
+      reply.code(401).send({ error: 'unauthorized', message: 'a valid token is required (Authorization: Bearer …)' });
+      return null;
+    }
+    if (!need.includes(role) || (role === 'host' && !isLoopback(req.socket.remoteAddress))) {
+      reply.code(403).send({ error: 'forbidden', message: `this needs the ${need.join(' or ')} role, from this machine` });
+      return null;
+    }
+    return role;
+  };
+
+  const answer = (reply: FastifyReply, outcome: Outcome) =>
+    outcome.ok ? reply.send({ seq: outcome.seq }) : reply.code(STATUS[outcome.error.code] ?? 400).send({ error: outcome.error.code, message: outcome.error.message });
+
+  app.get('/api/v1/health', async () => ({ ok: true, protocol: PROTOCOL_VERSION }));
+
+  app.get('/api/v1/state', async (req, reply) => {
+    if (!authorize(req, reply, ['host', 'display'])) return reply;
+    return toViewState(engine.current());
+  });
+
+  app.get('/api/v1/actions', async (req, reply) => {
+    if (!authorize(req, reply, ['host'])) return reply;
+    const state = engine.current();
+    return ACTIONS.map((a) => ({ name: a.name, keys: a.keys, allowed: a.allowed(state, null) }));
+  });
+
+  app.post('/api/v1/actions/:name', async (req, reply) => {
+    if (!authorize(req, reply, ['host'])) return reply;
+    const { name } = req.params as { name: string };
+    const action = actionByName(name);
+    if (!action) return reply.code(404).send({ error: 'not_found', message: `no action "${name}"; GET /api/v1/actions lists them` });
+    const rawTarget = (req.body as { slotId?: unknown } | undefined)?.slotId;
+    const target = rawTarget === undefined ? null : IdSchema.safeParse(rawTarget);
+    if (target !== null && !target.success) return reply.code(400).send({ error: 'bad_message', message: `slotId: ${firstIssue(target.error).message}` });
+    const slotId = target?.data ?? null;
+    const state = engine.current();
+    if (!action.allowed(state, slotId)) return reply.code(409).send({ error: 'not_allowed', message: `"${action.name}" is not possible now` });
+    return answer(reply, await engine.execute(action.command(state, slotId), { role: 'host', device: 'http' }));
+  });
+
+  app.post('/api/v1/commands', async (req, reply) => {
+    if (!authorize(req, reply, ['host'])) return reply;
+    const parsed = CommandSchema.safeParse(req.body);
+    if (!parsed.success) {
+      const { path, message } = firstIssue(parsed.error);
+      return reply.code(400).send({ error: 'bad_message', message: path ? `${path}: ${message}` : message, path });
+    }
+    return answer(reply, await engine.execute(parsed.data, { role: 'host', device: 'http' }));
+  });
+}

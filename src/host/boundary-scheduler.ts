@@ -1,0 +1,73 @@
+import { nextBoundary } from '../core/phase-clock';
+import { livePhase } from '../core/rules';
+import type { Clock, Mono } from '../core/time';
+import type { MeetingEngine } from './meeting-engine';
+
+/** Timers that a test can drive by hand; the real ones are Node's. */
+export interface TimerApi {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export const nodeTimers: TimerApi = {
+  set: (fn, ms) => setTimeout(fn, ms),
+  clear: (h) => clearTimeout(h as NodeJS.Timeout),
+};
+
+/**
+ * Fires warning, danger and 0:00 at their exact due instants. One timer is armed for the next
+ * boundary and re-armed after every change (start, pause, ±time, undo), so nothing polls and a
+ * boundary is never found late by a tick. The event is stamped with the due instant itself.
+ */
+export class BoundaryScheduler {
+  private handle: unknown = null;
+  private armedFor: string | null = null;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly engine: MeetingEngine,
+    private readonly clock: Clock,
+    private readonly timers: TimerApi = nodeTimers,
+  ) {
+    this.unsubscribe = engine.onApplied(() => this.rearm());
+    this.rearm();
+  }
+
+  private rearm(): void {
+    const state = this.engine.current();
+    const phase = livePhase(state);
+    const next = phase && nextBoundary(phase.live, phase.spec);
+    const key = next && `${phase.live.slotId}/${phase.live.phaseIndex}/${next.boundary}/${next.dueAt}`;
+    if (key === this.armedFor) return;
+    this.cancel();
+    if (!next || !phase) return;
+    this.armedFor = key;
+    this.arm(phase.live.slotId, phase.live.phaseIndex, next.boundary, next.dueAt);
+  }
+
+  private arm(slotId: string, phaseIndex: number, boundary: 'warning' | 'danger' | 'zero', dueAt: Mono): void {
+    // Node's timers run on a millisecond loop clock and may wake a fraction early: check the
+    // monotonic clock and sleep again for the remainder rather than fire before the instant.
+    const wait = dueAt - this.clock.now();
+    this.handle = this.timers.set(
+      () => {
+        if (this.clock.now() < dueAt) return this.arm(slotId, phaseIndex, boundary, dueAt);
+        this.handle = null;
+        this.armedFor = null;
+        void this.engine.recordSystem({ type: 'boundary.reached', slotId, phaseIndex, boundary }, dueAt);
+      },
+      Math.max(0, Math.ceil(wait)),
+    );
+  }
+
+  private cancel(): void {
+    if (this.handle !== null) this.timers.clear(this.handle);
+    this.handle = null;
+    this.armedFor = null;
+  }
+
+  stop(): void {
+    this.cancel();
+    this.unsubscribe();
+  }
+}

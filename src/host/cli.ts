@@ -1,0 +1,42 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_PORT, startHost } from './index';
+
+const HELP = `Rostrum serve mode: the host in Node, every view in a browser.
+
+Usage: npm run serve -- [options]
+  --meeting <file>   meeting file (JSON Lines); created from the built-in demo if missing
+                     (default: meetings/demo.rostrum.jsonl)
+  --port <n>         port to listen on (default ${DEFAULT_PORT}; 0 = any free port)
+  --bind <address>   127.0.0.1 (default, this machine only) or 0.0.0.0 (reachable on the LAN)
+  --ui <dir>         built views (default dist/ui)
+  -h, --help         this text`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      meeting: { type: 'string', default: 'meetings/demo.rostrum.jsonl' },
+      port: { type: 'string', default: String(DEFAULT_PORT) },
+      bind: { type: 'string', default: '127.0.0.1' },
+      ui: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return console.log(HELP);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: "${values.port}" is not a port number (0–65535)`);
+  const host = await startHost({ meetingPath: values.meeting, port, bind: values.bind, ...(values.ui ? { uiDir: values.ui } : {}) });
+  host.warnings.forEach((w) => console.warn(`warning: ${w}`));
+  console.log(`Rostrum is running: ${values.meeting}`);
+  console.log(`  control (this machine only, keep it private): ${host.controlUrl}`);
+  console.log(`  display (projector):                          ${host.displayUrl}`);
+  console.log(`  stage monitor:                                ${host.stageUrl}`);
+  for (const lan of host.lanOrigins) console.log(`  on the LAN: ${lan}`);
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(`rostrum: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { apply, replay } from '../core/apply';
+import type { Command } from '../core/commands';
+import { decide } from '../core/decide';
+import type { Rejection } from '../core/decide';
+import { demoMeeting } from '../core/demo';
+import type { Actor, EventBody, MeetingEvent } from '../core/events';
+import type { MeetingSetup } from '../core/meeting';
+import type { MeetingState } from '../core/state';
+import type { Clock, Mono, Wall } from '../core/time';
+import { EventLog, readLog } from './event-log';
+
+export type Outcome = { ok: true; seq: number } | { ok: false; error: Rejection | { code: 'unavailable'; message: string } };
+
+export interface Change {
+  state: MeetingState;
+  event: MeetingEvent;
+}
+
+/** If monotonic and wall time disagree by more than this since the last event, the machine rebooted. */
+const REBOOT_TOLERANCE_MS = 2000;
+
+/**
+ * The one authoritative meeting: decides commands, applies their events in memory and makes them
+ * durable. Commands are decided one at a time in arrival order; a listener hears of a change only
+ * once its event is on disk, so no view ever shows what a crash could take back.
+ */
+export class MeetingEngine {
+  private listeners = new Set<(change: Change) => void>();
+  private appliedListeners = new Set<(state: MeetingState) => void>();
+  private lastWrite: Promise<unknown> = Promise.resolve();
+  private failed: Error | null = null;
+  /** The last event's instant: the log's instants never run backwards. */
+  private lastAt = 0;
+
+  private constructor(
+    private state: MeetingState,
+    private readonly log: EventLog,
+    private readonly clock: Clock,
+    readonly warnings: string[],
+  ) {}
+
+  /** Opens a meeting file, creating it from `setup` (the demo by default) when it does not exist. */
+  static async open(file: string, clock: Clock, setup: MeetingSetup = demoMeeting()): Promise<MeetingEngine> {
+    if (!existsSync(file)) {
+      const log = await EventLog.create(file, clock.wall());
+      const created: MeetingEvent = { type: 'meeting.created', setup, seq: 1, at: clock.now(), wall: clock.wall(), by: { role: 'system' } };
+      await log.append(created);
+      return new MeetingEngine(apply(null, created), log, clock, []);
+    }
+    const loaded = await readLog(file);
+    const state = replay(loaded.events);
+    if (state === null) throw new Error(`${file}: the log holds no meeting`);
+    const engine = new MeetingEngine(state, await EventLog.openForAppend(file, loaded.goodBytes), clock, loaded.warnings);
+    const last = loaded.events.at(-1);
+    if (last) await engine.rebaseIfRebooted(last.at, last.wall);
+    return engine;
+  }
+
+  current(): MeetingState {
+    return this.state;
+  }
+
+  /** Hears each change once it is durable: what views may show. */
+  onChange(listener: (change: Change) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Hears each change as soon as it is applied in memory, before the disk write: the boundary
+   * scheduler re-arms here, so a slow disk never delays the next warning or cut-off.
+   */
+  onApplied(listener: (state: MeetingState) => void): () => void {
+    this.appliedListeners.add(listener);
+    return () => this.appliedListeners.delete(listener);
+  }
+
+  /** Resolves once everything recorded so far is on disk. */
+  async settled(): Promise<void> {
+    await this.lastWrite.catch(() => undefined);
+  }
+
+  /** Runs a client's command; resolves once its event is durable (that is the acknowledgement). */
+  execute(command: Command, by: Actor): Promise<Outcome> {
+    const decision = decide(this.state, command, newSlotId);
+    if (!decision.ok) return Promise.resolve({ ok: false, error: decision.error });
+    return this.record(decision.event, by, this.clock.now());
+  }
+
+  /**
+   * Records a system event at a given instant (a boundary's due time), never earlier than the
+   * last event, so the log's instants never run backwards.
+   */
+  recordSystem(body: EventBody, at: Mono): Promise<Outcome> {
+    return this.record(body, { role: 'system' }, at);
+  }
+
+  private async record(body: EventBody, by: Actor, at: Mono): Promise<Outcome> {
+    if (this.failed) return { ok: false, error: { code: 'unavailable', message: `the meeting file cannot be written: ${this.failed.message}` } };
+    const event = { ...body, seq: this.state.seq + 1, at: Math.max(at, this.lastAt) as Mono, wall: this.clock.wall() as Wall, by } as MeetingEvent;
+    this.state = apply(this.state, event);
+    this.lastAt = event.at;
+    this.appliedListeners.forEach((l) => l(this.state));
+    const write = this.log.append(event);
+    this.lastWrite = write;
+    try {
+      await write;
+    } catch (err) {
+      // Memory is now ahead of the disk: refuse everything rather than acknowledge what may be lost.
+      this.failed = err as Error;
+      return { ok: false, error: { code: 'unavailable', message: `the meeting file cannot be written: ${(err as Error).message}` } };
+    }
+    const change = { state: this.state, event };
+    this.listeners.forEach((l) => l(change));
+    return { ok: true, seq: event.seq };
+  }
+
+  /**
+   * Within one boot the monotonic clock carries on across a host restart and anchors stay valid.
+   * After a reboot it starts again, so anchors move by the difference, judged by the wall clock:
+   * the only thing that survives a reboot.
+   */
+  private async rebaseIfRebooted(lastAt: Mono, lastWall: Wall): Promise<void> {
+    this.lastAt = lastAt;
+    const monoGap = this.clock.now() - lastAt;
+    const wallGap = this.clock.wall() - lastWall;
+    if (monoGap >= 0 && Math.abs(monoGap - wallGap) <= REBOOT_TOLERANCE_MS) return;
+    const shiftMs = this.clock.now() - this.clock.wall() - (lastAt - lastWall);
+    this.lastAt = 0;
+    await this.record({ type: 'clock.rebased', shiftMs }, { role: 'system' }, this.clock.now());
+  }
+
+  async close(): Promise<void> {
+    await this.log.close();
+  }
+}
+
+const newSlotId = (): string => `s${randomBytes(5).toString('hex')}`;

@@ -1,0 +1,168 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import { firstIssue } from '../core/issues';
+import { ClientMessageSchema, PROTOCOL_VERSION, toViewState } from '../core/protocol';
+import type { ClientMessage, HostMessage, Sound, ViewRole } from '../core/protocol';
+import { slotById } from '../core/queue';
+import type { AudioOutput, MeetingState } from '../core/state';
+import type { Clock } from '../core/time';
+import type { Change, MeetingEngine } from './meeting-engine';
+import { isLoopback, mayRoleSend } from './roles';
+import { roleForToken } from './tokens';
+import type { Tokens } from './tokens';
+
+interface View {
+  ws: WebSocket;
+  role: ViewRole;
+  kind: AudioOutput;
+  device: string;
+  alive: boolean;
+}
+
+export interface GatewayDeps {
+  engine: MeetingEngine;
+  clock: Clock;
+  tokens: Tokens;
+  displayUrl: string;
+}
+
+const SOUND_AT = { warning: 'warning', danger: 'danger', zero: 'end' } as const satisfies Record<string, Sound>;
+
+/**
+ * The WebSocket side of the protocol. Authenticates at the upgrade (a wrong token never gets a
+ * socket), validates every message, enforces roles, and pushes each durable change to every view.
+ */
+export function attachGateway(server: Server, deps: GatewayDeps): { close(): void; count(): number } {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const views = new Set<View>();
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://host.invalid');
+    if (url.pathname !== '/ws') return refuse(socket, 404, 'Not Found');
+    const role = roleForToken(deps.tokens, url.searchParams.get('token'));
+    if (role === null) return refuse(socket, 401, 'Unauthorized');
+    if (role === 'host' && !isLoopback(req.socket.remoteAddress)) return refuse(socket, 403, 'Forbidden');
+    if (!sameOrigin(req)) return refuse(socket, 403, 'Forbidden');
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const view: View = { ws, role, kind: viewKind(url.searchParams.get('view')), device: deviceName(req, url), alive: true };
+      views.add(view);
+      welcome(view);
+      ws.on('message', (data, isBinary) => void onMessage(view, isBinary ? null : data.toString()));
+      ws.on('pong', () => (view.alive = true));
+      ws.on('close', () => views.delete(view));
+      ws.on('error', () => views.delete(view));
+    });
+  });
+
+  const send = (view: View, msg: HostMessage) => view.ws.send(JSON.stringify(msg));
+
+  function welcome(view: View): void {
+    send(view, {
+      type: 'welcome',
+      protocol: PROTOCOL_VERSION,
+      role: view.role,
+      hostNow: deps.clock.now(),
+      state: toViewState(deps.engine.current()),
+      ...(view.role === 'host' ? { displayUrl: deps.displayUrl } : {}),
+    });
+  }
+
+  async function onMessage(view: View, raw: string | null): Promise<void> {
+    const parsed = parseMessage(raw);
+    if (!parsed.ok) return send(view, { type: 'error', ...parsed.error });
+    const msg = parsed.message;
+    if (!mayRoleSend(view.role, msg)) {
+      return send(view, { type: 'error', id: 'id' in msg ? String(msg.id) : null, code: 'forbidden', message: `a ${view.role} view may not send "${msg.type}"` });
+    }
+    switch (msg.type) {
+      case 'ping':
+        return send(view, { type: 'pong', id: msg.id, t0: msg.t0, hostNow: deps.clock.now() });
+      case 'cue.test':
+        cue(deps.engine.current(), 'warning', true);
+        return send(view, { type: 'ack', id: msg.id, seq: deps.engine.current().seq });
+      case 'command': {
+        const outcome = await deps.engine.execute(msg.command, { role: view.role, device: view.device });
+        if (outcome.ok) return send(view, { type: 'ack', id: msg.id, seq: outcome.seq });
+        return send(view, { type: 'error', id: msg.id, code: outcome.error.code, message: outcome.error.message });
+      }
+      default:
+        return msg satisfies never;
+    }
+  }
+
+  function cue(state: MeetingState, sound: Sound, ignoreMute = false): void {
+    if (state.audio.muted && !ignoreMute) return;
+    const msg = JSON.stringify({ type: 'cue', sound, volume: state.audio.volume } satisfies HostMessage);
+    views.forEach((v) => state.audio.outputs.includes(v.kind) && v.ws.send(msg));
+  }
+
+  const unsubscribe = deps.engine.onChange(({ state, event }: Change) => {
+    const msg = JSON.stringify({ type: 'state', state: toViewState(state) } satisfies HostMessage);
+    views.forEach((v) => v.ws.send(msg));
+    if (event.type === 'boundary.reached') {
+      const spec = slotById(state, event.slotId)?.phases[event.phaseIndex];
+      if (spec?.sounds) cue(state, SOUND_AT[event.boundary]);
+    }
+  });
+
+  // A phone that walked out of Wi-Fi range never says goodbye; find it by its silence.
+  const heartbeat = setInterval(() => {
+    views.forEach((v) => {
+      if (!v.alive) return v.ws.terminate();
+      v.alive = false;
+      v.ws.ping();
+    });
+  }, 15_000);
+
+  return {
+    close() {
+      clearInterval(heartbeat);
+      unsubscribe();
+      views.forEach((v) => v.ws.terminate());
+      wss.close();
+    },
+    count: () => views.size,
+  };
+}
+
+type Parsed = { ok: true; message: ClientMessage } | { ok: false; error: Omit<Extract<HostMessage, { type: 'error' }>, 'type'> };
+
+/** Parses one message from `unknown`; the error says what is wrong and where, and echoes the id if it can. */
+export function parseMessage(raw: string | null): Parsed {
+  if (raw === null) return { ok: false, error: { id: null, code: 'bad_message', message: 'messages are JSON text, not binary' } };
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { ok: false, error: { id: null, code: 'bad_message', message: 'not valid JSON' } };
+  }
+  const result = ClientMessageSchema.safeParse(value);
+  if (result.success) return { ok: true, message: result.data };
+  const id = typeof value === 'object' && value !== null && 'id' in value ? String((value as { id: unknown }).id).slice(0, 64) : null;
+  const { path, message } = firstIssue(result.error);
+  return { ok: false, error: { id, code: 'bad_message', message: path ? `${path}: ${message}` : message, path } };
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/** A page from another site must not open a socket with a token it somehow learnt. */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+const viewKind = (v: string | null): AudioOutput => (v === 'display' || v === 'stage' ? v : 'control');
+
+function deviceName(req: IncomingMessage, url: URL): string {
+  const label = (url.searchParams.get('device') ?? '').replace(/[^\p{L}\p{N} ._-]/gu, '').slice(0, 40);
+  return `${label || 'view'}@${req.socket.remoteAddress ?? '?'}`;
+}
