@@ -1,18 +1,19 @@
 import { defaultPhases } from './meeting';
 import type { MeetingSetup, Slot } from './meeting';
 
+// Units from the meeting Rostrum was born from; the speakers' names are invented.
 const UNITS: ReadonlyArray<readonly [sitting: 'd1' | 'd2', unit: string, speaker: string]> = [
-  ['d1', '科技经济运行局', '局长'],
-  ['d1', '服务业促进局', '局长'],
-  ['d1', '综保区管理局', '局长'],
-  ['d1', '智能装备产业发展中心', '主任'],
-  ['d1', '生命科学城发展中心', '主任'],
-  ['d1', '创新谷发展中心', '主任'],
-  ['d2', '中心区腾笼换业工作组', '组长'],
-  ['d2', '高新东区商业中心工作组', '组长'],
-  ['d2', '社会事业局', '局长'],
-  ['d2', '行政服务与审批管理局', '局长'],
-  ['d2', '齐鲁软件园发展中心', '主任'],
+  ['d1', '科技经济运行局', '张伟 局长'],
+  ['d1', '服务业促进局', '王芳 局长'],
+  ['d1', '综保区管理局', '李强 局长'],
+  ['d1', '智能装备产业发展中心', '刘洋 主任'],
+  ['d1', '生命科学城发展中心', '陈静 主任'],
+  ['d1', '创新谷发展中心', '杨帆 主任'],
+  ['d2', '中心区腾笼换业工作组', '赵磊 组长'],
+  ['d2', '高新东区商业中心工作组', '黄敏 组长'],
+  ['d2', '社会事业局', '周军 局长'],
+  ['d2', '行政服务与审批管理局', '吴婷 局长'],
+  ['d2', '齐鲁软件园发展中心', '徐鹏 主任'],
 ];
 
 /**
@@ -24,7 +25,7 @@ export function demoMeeting(): MeetingSetup {
     id: `s${String(i + 1).padStart(2, '0')}`,
     sittingId,
     unit,
-    speaker: `${unit.slice(0, 2)}${speaker}`,
+    speaker,
     topic: '五年规划、三年行动计划与今年重点任务',
     phases: defaultPhases(),
   }));

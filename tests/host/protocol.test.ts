@@ -23,7 +23,7 @@ describe('the WebSocket protocol', () => {
     const control = await open(host.tokens.host);
     const welcome = await control.next('welcome');
     expect(welcome.role).toBe('host');
-    expect(welcome.state.slots.map((s) => s.unit)).toEqual(['Unit A', 'Unit B']);
+    expect(welcome.state.slots.map((s) => s.unit)).toEqual(['Unit A', 'Unit B', 'Unit C']);
     expect(welcome.displayUrl).toContain('/display#token=');
     const display = await open(host.tokens.display, 'display');
     const dw = await display.next('welcome');

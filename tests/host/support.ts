@@ -2,24 +2,10 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { speechPhase, commentPhase } from '../../src/core/meeting';
-import type { MeetingSetup } from '../../src/core/meeting';
+import { shortMeeting } from '../fixtures/meetings';
 import type { HostMessage } from '../../src/core/protocol';
 import { startHost } from '../../src/host/index';
 import type { HostOptions, RunningHost } from '../../src/host/index';
-
-/** A two-speaker meeting with a short hard speech phase, small enough to reason about. */
-export function shortMeeting(speechMs = 5000): MeetingSetup {
-  const phases = [{ ...speechPhase(speechMs), warningMs: 3000, dangerMs: 1500 }, commentPhase(60_000)];
-  return {
-    title: 'Test meeting',
-    sittings: [{ id: 'd1', title: 'Afternoon' }],
-    slots: [
-      { id: 'a', sittingId: 'd1', unit: 'Unit A', speaker: 'Ann', topic: 'Plans', phases },
-      { id: 'b', sittingId: 'd1', unit: 'Unit B', speaker: 'Bo', topic: 'Tasks', phases },
-    ],
-  };
-}
 
 export async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'rostrum-test-'));

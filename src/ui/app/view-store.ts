@@ -1,0 +1,47 @@
+import { createStore } from 'zustand/vanilla';
+import type { ViewRole, ViewState } from '../../core/protocol';
+import type { LinkStatus } from '../connection/client';
+
+export interface Notice {
+  id: number;
+  text: string;
+}
+
+export interface ViewStoreState {
+  link: LinkStatus;
+  role: ViewRole | null;
+  meeting: ViewState | null;
+  displayUrl: string | null;
+  notices: Notice[];
+  setLink(link: LinkStatus): void;
+  welcome(role: ViewRole, meeting: ViewState, displayUrl: string | null): void;
+  update(meeting: ViewState): void;
+  notify(text: string): void;
+  dismiss(id: number): void;
+}
+
+let noticeId = 0;
+
+/**
+ * One store per view, fed by the connection. Anything that changes every frame (the countdown
+ * digits) is not in here: it is computed from the anchors on each frame.
+ */
+export const createViewStore = () =>
+  createStore<ViewStoreState>()((set, get) => ({
+    link: 'connecting',
+    role: null,
+    meeting: null,
+    displayUrl: null,
+    notices: [],
+    setLink: (link) => set({ link }),
+    welcome: (role, meeting, displayUrl) => set({ role, meeting, displayUrl, link: 'online' }),
+    // A late state from before a reconnect must not roll the view back.
+    update: (meeting) => {
+      const current = get().meeting;
+      if (current === null || meeting.seq >= current.seq) set({ meeting });
+    },
+    notify: (text) => set((s) => ({ notices: [...s.notices, { id: ++noticeId, text }].slice(-3) })),
+    dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  }));
+
+export type ViewStore = ReturnType<typeof createViewStore>;

@@ -1,0 +1,160 @@
+import type { Command } from '../../core/commands';
+import { HostMessageSchema } from '../../core/protocol';
+import type { ErrorCode, HostMessage, Sound, ViewRole, ViewState } from '../../core/protocol';
+import { ClockSync } from './clock-sync';
+
+export type ViewKind = 'control' | 'display' | 'stage';
+export type LinkStatus = 'connecting' | 'online' | 'offline' | 'refused';
+
+/** A refusal from the host, with its code so the view can say it in the person's language. */
+export class HostError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ClientEvents {
+  status(status: LinkStatus): void;
+  welcome(role: ViewRole, state: ViewState, displayUrl: string | null): void;
+  state(state: ViewState): void;
+  cue(sound: Sound, volume: number): void;
+}
+
+export interface Connection {
+  /** Host clock now, estimated from this view's clock and the measured offset. */
+  hostNow(): number;
+  send(command: Command): Promise<number>;
+  testCue(): Promise<void>;
+  close(): void;
+}
+
+const PING_EVERY_MS = 5000;
+const BURST = 5;
+
+/**
+ * The one connection a view has to the host. Reconnects by itself with backoff, re-measures the
+ * clock offset, and validates everything it receives: a view trusts the host's data only after
+ * parsing it.
+ */
+export function connect(token: string, kind: ViewKind, on: ClientEvents, location: Location = window.location): Connection {
+  const sync = new ClockSync();
+  const pending = new Map<string, { resolve: (seq: number) => void; reject: (e: Error) => void }>();
+  let ws: WebSocket | null = null;
+  let closed = false;
+  let attempt = 0;
+  let pingTimer: ReturnType<typeof setTimeout> | undefined;
+  let nextId = 1;
+
+  const wsUrl = () => {
+    const u = new URL('/ws', location.href);
+    u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
+    u.searchParams.set('token', token);
+    u.searchParams.set('view', kind);
+    u.searchParams.set('device', kind);
+    return u.toString();
+  };
+
+  function open(): void {
+    on.status('connecting');
+    const socket = new WebSocket(wsUrl());
+    ws = socket;
+    socket.onopen = () => {
+      attempt = 0;
+      pingBurst(0);
+    };
+    socket.onmessage = (ev) => receive(typeof ev.data === 'string' ? ev.data : '');
+    socket.onclose = () => {
+      if (ws !== socket) return;
+      ws = null;
+      clearTimeout(pingTimer);
+      pending.forEach((p) => p.reject(new HostError('unavailable', 'connection lost before the host answered')));
+      pending.clear();
+      if (!closed) void retry();
+    };
+  }
+
+  /** A socket that never opens is either a network problem (retry) or a refused token (stop and say so). */
+  async function retry(): Promise<void> {
+    on.status('offline');
+    if (await tokenRefused()) return on.status('refused');
+    const delay = Math.min(5000, 250 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+    attempt += 1;
+    setTimeout(() => !closed && open(), delay);
+  }
+
+  async function tokenRefused(): Promise<boolean> {
+    try {
+      const res = await fetch(new URL('/api/v1/state', location.href), { headers: { authorization: `Bearer ${token}` } });
+      return res.status === 401;
+    } catch {
+      return false;
+    }
+  }
+
+  function pingBurst(n: number): void {
+    if (ws?.readyState !== WebSocket.OPEN) return;
+    ws.send(JSON.stringify({ type: 'ping', id: nextId++, t0: performance.now() }));
+    pingTimer = setTimeout(() => pingBurst(n + 1), n < BURST ? 150 : PING_EVERY_MS);
+  }
+
+  function receive(raw: string): void {
+    let msg: HostMessage;
+    try {
+      msg = HostMessageSchema.parse(JSON.parse(raw));
+    } catch (err) {
+      console.error('rostrum: ignored a malformed message from the host', err);
+      return;
+    }
+    switch (msg.type) {
+      case 'welcome':
+        sync.seed(performance.now(), msg.hostNow);
+        on.status('online');
+        return on.welcome(msg.role, msg.state, msg.displayUrl ?? null);
+      case 'state':
+        return on.state(msg.state);
+      case 'pong':
+        return sync.add(msg.t0, performance.now(), msg.hostNow);
+      case 'cue':
+        return on.cue(msg.sound, msg.volume);
+      case 'ack':
+        pending.get(msg.id)?.resolve(msg.seq);
+        pending.delete(msg.id);
+        return;
+      case 'error': {
+        const p = msg.id === null ? undefined : pending.get(msg.id);
+        if (p) {
+          p.reject(new HostError(msg.code, msg.message));
+          pending.delete(msg.id ?? '');
+        } else console.error(`rostrum: host error ${msg.code}: ${msg.message}`);
+        return;
+      }
+      default:
+        return msg satisfies never;
+    }
+  }
+
+  function request(body: { type: 'command'; command: Command } | { type: 'cue.test' }): Promise<number> {
+    const socket = ws;
+    if (socket?.readyState !== WebSocket.OPEN) return Promise.reject(new HostError('unavailable', 'not connected to the host'));
+    const id = `${kind}-${nextId++}`;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      socket.send(JSON.stringify({ ...body, id }));
+    });
+  }
+
+  open();
+  return {
+    hostNow: () => performance.now() + sync.offset,
+    send: (command) => request({ type: 'command', command }),
+    testCue: () => request({ type: 'cue.test' }).then(() => undefined),
+    close() {
+      closed = true;
+      clearTimeout(pingTimer);
+      ws?.close();
+    },
+  };
+}

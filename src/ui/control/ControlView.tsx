@@ -1,0 +1,80 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { agenda } from '../../core/queue';
+import type { SlotFields } from '../../core/commands';
+import { useView } from '../app/context';
+import { AudioPanel } from './AudioPanel';
+import { LivePanel } from './LivePanel';
+import { Preview } from './Preview';
+import { Queue } from './Queue';
+import { ShortcutList } from './ShortcutList';
+import { SlotEditor } from './SlotEditor';
+import { TopBar } from './TopBar';
+import { usePerform, useSend } from './usePerform';
+import { useShortcuts } from './useShortcuts';
+import './control.css';
+
+type Editing = { kind: 'add'; sittingId: string } | { kind: 'edit'; slotId: string } | null;
+
+/** The host's laptop: the running order, the live speaker's clock and controls, and the big screen's preview. */
+export default function ControlView() {
+  const { t } = useTranslation();
+  const meeting = useView((s) => s.meeting);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const send = useSend();
+  const target = selected !== null && meeting?.slots.some((s) => s.id === selected) ? selected : null;
+  const perform = usePerform(target);
+
+  const onOther = useCallback(
+    (e: KeyboardEvent) => {
+      if (meeting === null || e.altKey) return false;
+      if (e.code === 'Escape') return setSelected(null), true;
+      if (e.code !== 'ArrowUp' && e.code !== 'ArrowDown') return false;
+      const ids = agenda(meeting).map((s) => s.id);
+      const i = target === null ? (e.code === 'ArrowDown' ? -1 : ids.length) : ids.indexOf(target);
+      const next = ids[Math.min(ids.length - 1, Math.max(0, i + (e.code === 'ArrowDown' ? 1 : -1)))];
+      setSelected(next ?? null);
+      return true;
+    },
+    [meeting, target],
+  );
+  useShortcuts(editing === null ? meeting : null, target, perform, onOther);
+
+  if (meeting === null) return null;
+  const editedSlot = editing?.kind === 'edit' ? (meeting.slots.find((s) => s.id === editing.slotId) ?? null) : null;
+  const save = (fields: SlotFields): Promise<boolean> => {
+    if (editing?.kind === 'edit') return send({ type: 'slot.edit', slotId: editing.slotId, fields });
+    if (editing?.kind === 'add') return send({ type: 'slot.add', sittingId: editing.sittingId, fields });
+    return Promise.resolve(false);
+  };
+  const remove = () => {
+    if (!editedSlot || !window.confirm(t('control.removeConfirm', { unit: editedSlot.unit }))) return;
+    void send({ type: 'slot.remove', slotId: editedSlot.id }).then((ok) => ok && setEditing(null));
+  };
+
+  return (
+    <div className="control-root">
+      <TopBar />
+      <div className="control-main">
+        <Queue
+          meeting={meeting}
+          selected={target}
+          onSelect={setSelected}
+          onEdit={(slotId) => setEditing({ kind: 'edit', slotId })}
+          onAdd={(sittingId) => setEditing({ kind: 'add', sittingId })}
+          send={(c) => void send(c)}
+        />
+        <div className="control-side">
+          <LivePanel target={target} perform={perform} />
+          <Preview />
+          <div className="control-bottom">
+            <AudioPanel />
+            <ShortcutList />
+          </div>
+        </div>
+      </div>
+      {editing && <SlotEditor slot={editedSlot} onSave={save} onRemove={editedSlot ? remove : null} onClose={() => setEditing(null)} />}
+    </div>
+  );
+}

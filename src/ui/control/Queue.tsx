@@ -1,0 +1,74 @@
+import { DndContext, PointerSensor, closestCenter, useSensor, useSensors } from '@dnd-kit/core';
+import type { DragEndEvent } from '@dnd-kit/core';
+import { SortableContext, arrayMove, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Command } from '../../core/commands';
+import type { ViewState } from '../../core/protocol';
+import { agenda, queueStatus } from '../../core/queue';
+import { QueueRow } from './QueueRow';
+
+interface Props {
+  meeting: ViewState;
+  selected: string | null;
+  onSelect(id: string | null): void;
+  onEdit(id: string): void;
+  onAdd(sittingId: string): void;
+  send(command: Command): void;
+}
+
+/**
+ * The running order, grouped by sitting. Drag a row (across sittings too), or select it and use
+ * Alt+↑/↓; both become the same `slot.move` command.
+ */
+export function Queue({ meeting, selected, onSelect, onEdit, onAdd, send }: Props) {
+  const { t } = useTranslation();
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  const order = agenda(meeting);
+  const ids = order.map((s) => s.id);
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over || active.id === over.id) return;
+    const target = order.find((s) => s.id === over.id);
+    if (!target) return;
+    const moved = arrayMove(ids, ids.indexOf(String(active.id)), ids.indexOf(String(over.id)));
+    const siblings = moved.filter((id) => id === active.id || order.find((s) => s.id === id)?.sittingId === target.sittingId);
+    send({ type: 'slot.move', slotId: String(active.id), sittingId: target.sittingId, index: siblings.indexOf(String(active.id)) });
+  };
+
+  return (
+    <section className="panel queue" aria-labelledby="queue-title">
+      <h2 id="queue-title">{t('control.queue')}</h2>
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+        <SortableContext items={ids} strategy={verticalListSortingStrategy}>
+          <ol className="queue-list" role="listbox" aria-label={t('control.queue')}>
+            {meeting.sittings.map((sitting) => (
+              <Fragment key={sitting.id}>
+                <li className="sitting-head" role="presentation">
+                  <span>{sitting.title}</span>
+                  <button type="button" className="link" onClick={() => onAdd(sitting.id)}>
+                    + {t('control.addSlot')}
+                  </button>
+                </li>
+                {order
+                  .filter((s) => s.sittingId === sitting.id)
+                  .map((slot) => (
+                    <QueueRow
+                      key={slot.id}
+                      slot={slot}
+                      n={ids.indexOf(slot.id) + 1}
+                      status={queueStatus(meeting, slot.id)}
+                      records={meeting.records[slot.id]}
+                      selected={selected === slot.id}
+                      onSelect={() => onSelect(selected === slot.id ? null : slot.id)}
+                      onEdit={() => onEdit(slot.id)}
+                    />
+                  ))}
+              </Fragment>
+            ))}
+          </ol>
+        </SortableContext>
+      </DndContext>
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { useTranslation } from 'react-i18next';
+import type { Slot } from '../../core/meeting';
+import { plannedMs } from '../../core/meeting';
+import type { QueueStatus } from '../../core/queue';
+import type { PhaseRecord } from '../../core/state';
+import { durationText } from './duration';
+
+interface Props {
+  slot: Slot;
+  n: number;
+  status: QueueStatus;
+  records: PhaseRecord[] | undefined;
+  selected: boolean;
+  onSelect(): void;
+  onEdit(): void;
+}
+
+/** One speaker in the running order: status, planned against actual time, and a drag handle. */
+export function QueueRow({ slot, n, status, records, selected, onSelect, onEdit }: Props) {
+  const { t } = useTranslation();
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: slot.id });
+  const used = records?.reduce((sum, r) => sum + r.usedMs, 0);
+  const overtime = records?.reduce((sum, r) => sum + r.overtimeMs, 0) ?? 0;
+  const cutoff = records?.some((r) => r.cutoff) ?? false;
+  return (
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Transform.toString(transform), transition }}
+      className={`queue-row status-${status}${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}`}
+      aria-selected={selected}
+      data-slot={slot.id}
+      onClick={onSelect}
+    >
+      <span className="drag-handle" {...attributes} {...listeners} tabIndex={-1} aria-label={t('control.dragHint')} title={t('control.dragHint')}>
+        ⋮⋮
+      </span>
+      <span className="queue-n tabular">{n}</span>
+      <span className="queue-main">
+        <span className="queue-unit">{slot.unit}</span>
+        <span className="queue-speaker">{slot.speaker}</span>
+      </span>
+      <span className={`badge status-badge status-${status}`} data-testid="status">
+        {t(`status.${status}`)}
+      </span>
+      <span className="queue-time tabular" title={`${t('control.planned')} / ${t('control.actual')}`}>
+        {durationText(plannedMs(slot))}
+        <span className="muted"> / {used === undefined ? '—' : durationText(used)}</span>
+        {overtime > 0 && <span className="overtime"> {t('control.overtime', { time: `+${durationText(overtime)}` })}</span>}
+        {cutoff && <span className="badge badge-cutoff">{t('control.cutoffRecorded')}</span>}
+      </span>
+      <button
+        type="button"
+        className="link"
+        onClick={(e) => {
+          e.stopPropagation();
+          onEdit();
+        }}
+      >
+        {t('control.edit')}
+      </button>
+    </li>
+  );
+}

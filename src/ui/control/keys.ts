@@ -1,0 +1,30 @@
+import type { KeyBinding } from '../../core/actions';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+const NAMES: Record<string, string> = {
+  Space: 'Space',
+  ArrowRight: '→',
+  ArrowLeft: '←',
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+  BracketRight: ']',
+  BracketLeft: '[',
+  Equal: '=',
+  Minus: '-',
+  Enter: 'Enter',
+};
+
+/** How a shortcut is written in the shortcut list and on buttons. */
+export function keyLabel(k: KeyBinding): string {
+  const key = NAMES[k.code] ?? k.code.replace(/^Key/, '');
+  return [k.mod ? (isMac ? '⌘' : 'Ctrl') : null, k.alt ? (isMac ? '⌥' : 'Alt') : null, key].filter(Boolean).join('+');
+}
+
+/** Key presses typed into a field or a dialog belong to it, not to the meeting. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('dialog') !== null;
+}
+
+export const pressOf = (e: KeyboardEvent): Required<KeyBinding> => ({ code: e.code, mod: isMac ? e.metaKey : e.ctrlKey, alt: e.altKey });
