@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningHost } from '../../src/host/index';
+import { startTestHost } from './support';
+
+let host: RunningHost;
+beforeEach(async () => {
+  host = await startTestHost();
+});
+afterEach(async () => {
+  await host.close();
+});
+
+const call = async (path: string, token: string | null, init: { method?: string; body?: unknown } = {}) => {
+  const res = await fetch(`${host.origin}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+
+describe('the HTTP API', () => {
+  it('serves the meeting state to the host and the display, to nobody else', async () => {
+    expect((await call('/api/v1/state', host.tokens.display)).body['title']).toBe('Test meeting 测试会议');
+    expect((await call('/api/v1/state', host.tokens.host)).status).toBe(200);
+    expect(await call('/api/v1/state', null)).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
+    expect((await call('/api/v1/state', 'guess')).status).toBe(401);
+  });
+
+  it('runs host actions by name, the same ones the keyboard runs', async () => {
+    const list = (await call('/api/v1/actions', host.tokens.host)).body as unknown as { name: string; allowed: boolean }[];
+    expect(list.find((a) => a.name === 'start')?.allowed).toBe(true);
+    expect(list.find((a) => a.name === 'pause')?.allowed).toBe(false);
+    expect(await call('/api/v1/actions/start', host.tokens.host, { method: 'POST' })).toMatchObject({ status: 200, body: { seq: 2 } });
+    expect(host.engine.current().live?.mode).toBe('running');
+    expect(await call('/api/v1/actions/start', host.tokens.host, { method: 'POST' })).toMatchObject({ status: 409, body: { error: 'not_allowed' } });
+    expect(await call('/api/v1/actions/explode', host.tokens.host, { method: 'POST' })).toMatchObject({ status: 404 });
+  });
+
+  it('takes a target slot for actions that need one', async () => {
+    expect(await call('/api/v1/actions/skip', host.tokens.host, { method: 'POST', body: { slotId: 'b' } })).toMatchObject({ status: 200 });
+    expect(host.engine.current().status['b']).toBe('skipped');
+    expect(await call('/api/v1/actions/skip', host.tokens.host, { method: 'POST', body: { slotId: '../etc' } })).toMatchObject({ status: 400 });
+  });
+
+  it('refuses control to the display token', async () => {
+    expect(await call('/api/v1/actions/start', host.tokens.display, { method: 'POST' })).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+    expect(host.engine.current().live).toBeNull();
+  });
+
+  it('validates raw commands and says where the problem is', async () => {
+    const bad = await call('/api/v1/commands', host.tokens.host, { method: 'POST', body: { type: 'timer.adjust', deltaMs: 0 } });
+    expect(bad).toMatchObject({ status: 400, body: { error: 'bad_message', path: 'deltaMs' } });
+    const ok = await call('/api/v1/commands', host.tokens.host, { method: 'POST', body: { type: 'slot.move', slotId: 'c', sittingId: 'd1', index: 0 } });
+    expect(ok.status).toBe(200);
+    expect(host.engine.current().slots.map((s) => s.id)).toEqual(['c', 'a', 'b']);
+  });
+
+  it('sends every page with a strict content security policy', async () => {
+    const res = await fetch(`${host.origin}/display`);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('content-security-policy')).toContain("object-src 'none'");
+  });
+});
