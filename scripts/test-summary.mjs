@@ -23,7 +23,20 @@ for (const file of process.argv.slice(2)) {
     passed += report.stats.expected + report.stats.flaky;
     failed += report.stats.unexpected;
     skipped += report.stats.skipped;
+    for (const reason of skipReasons(report.suites ?? [])) console.log(`skipped: ${reason}`);
   }
+}
+
+/** Every skipped Playwright test with the reason it gave, so a skip is never silent. */
+function skipReasons(suites) {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((t) => t.status === 'skipped')
+        .map((t) => `${spec.title}: ${t.annotations.find((a) => a.type === 'skip')?.description ?? 'no reason given'}`),
+    ),
+    ...skipReasons(suite.suites ?? []),
+  ]);
 }
 
 for (const file of missing) console.log(`(no report at ${file}: that runner did not finish)`);

@@ -26,6 +26,18 @@ async function recordDisplay(page: Page): Promise<void> {
   });
 }
 
+/** Height of the digits' glyphs as a share of the window's height (measured on the real font). */
+const digitShare = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('[data-testid="digits"]');
+    const ctx = document.createElement('canvas').getContext('2d');
+    if (!el || !ctx) return 0;
+    const cs = getComputedStyle(el);
+    ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    const m = ctx.measureText('0123456789');
+    return (m.actualBoundingBoxAscent + m.actualBoundingBoxDescent) / window.innerHeight;
+  });
+
 const firstAt = (changes: Window['__changes'], stage: string) => changes.find((c) => c.stage === stage)?.wall;
 
 test('the big screen warns, then cuts the speaker off at 0:00 and not a frame before', async ({ host, browser }) => {
@@ -39,6 +51,8 @@ test('the big screen warns, then cuts the speaker off at 0:00 and not a frame be
   await recordDisplay(display);
 
   await control.keyboard.press('Space');
+  await expect(display.locator('[data-stage="normal"]')).toBeVisible();
+  expect(await digitShare(display), 'digits readable from the back of the hall').toBeGreaterThanOrEqual(0.4);
   await expect(display.getByTestId('cutoff')).toBeVisible({ timeout: 10_000 });
   await display.screenshot({ path: `${SCREENSHOTS}/display-cutoff-1920.png` });
 
@@ -77,6 +91,7 @@ test('a speaker let to finish counts overtime as +M:SS from the 0:00 instant', a
   await expect(control.locator('[data-action="start"]')).toBeEnabled();
   await control.keyboard.press('Space');
   await expect(display.getByTestId('cutoff')).toBeVisible({ timeout: 10_000 });
+  expect(await digitShare(display)).toBeGreaterThanOrEqual(0.4);
   await control.keyboard.press('KeyF');
   await expect(display.getByTestId('digits')).toHaveText(/^\+0:0[1-9]$/, { timeout: 5000 });
   await expect(display.locator('[data-stage="overtime"]')).toBeVisible();

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningHost } from '../../src/host/index';
 import { startTestHost, TestClient } from './support';
 
-let host: RunningHost;
+let host: Awaited<ReturnType<typeof startTestHost>>;
 const clients: TestClient[] = [];
 const open = async (token: string, view?: string) => {
   const c = await TestClient.open(host.origin, token, view);
