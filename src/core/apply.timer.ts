@@ -104,8 +104,8 @@ export function adjust(s: MeetingState, deltaMs: number, at: Mono): MeetingState
 }
 
 /**
- * A boundary fires once, stamped with its due instant. At 0:00 of a hard phase the clock stops at
- * exactly the granted time and the cut-off is recorded.
+ * A boundary fires once, stamped with its due instant. At 0:00 of a hard phase the clock stops
+ * and the cut-off is recorded.
  */
 export function reachBoundary(s: MeetingState, boundary: Boundary, at: Mono): MeetingState {
   const live = s.live;
@@ -115,7 +115,9 @@ export function reachBoundary(s: MeetingState, boundary: Boundary, at: Mono): Me
   if (boundary !== 'zero' || spec.cutoff !== 'hard' || live.letFinish || live.mode !== 'running') {
     return setLive(s, { ...live, fired });
   }
-  const stopped: Live = { ...live, fired, mode: 'cutoff', startedAt: null, elapsedBefore: grantedMs(live, spec), cutoffAt: at };
+  // On time, the elapsed time is exactly the granted time; when −time moved the deadline into
+  // the past, the speaker has already used more, and that is what is kept (time never runs back).
+  const stopped: Live = { ...live, fired, mode: 'cutoff', startedAt: null, elapsedBefore: elapsedAt(live, at), cutoffAt: at };
   return withRecord(setLive(s, stopped), stopped, at, null);
 }
 
