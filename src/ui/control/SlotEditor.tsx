@@ -107,7 +107,7 @@ export function SlotEditor({ slot, onSave, onRemove, onClose }: Props) {
               </label>
               {phases.length > 1 && (
                 <button type="button" className="link" onClick={() => setPhases((all) => all.filter((_, j) => j !== i))}>
-                  {t('control.remove')}
+                  {t('control.removePhase')}
                 </button>
               )}
             </div>
