@@ -1,3 +1,4 @@
+import { openWhenSpeechEnds } from './apply.scoring';
 import type { Id } from './meeting';
 import { elapsedAt, grantedMs, passedBoundaries, remainingAt } from './phase-clock';
 import { slotById } from './queue';
@@ -41,7 +42,7 @@ function withRecord(s: MeetingState, live: Live, at: Mono, ended: Wall | null): 
 export function leaveLive(s: MeetingState, at: Mono, wallAt: Wall): MeetingState {
   const live = s.live;
   if (live === null || live.mode === 'ready') return { ...s, live: null };
-  const closed = withRecord(s, live, at, wallAt);
+  const closed = openWhenSpeechEnds(withRecord(s, live, at, wallAt), live.slotId);
   return { ...closed, live: null, status: { ...closed.status, [live.slotId]: 'done' } };
 }
 
@@ -71,7 +72,9 @@ export function startPhase(s: MeetingState, slotId: Id, phaseIndex: number, at: 
 function clearStage(s: MeetingState, slotId: Id, at: Mono, wallAt: Wall): MeetingState {
   const live = s.live;
   if (live === null || (live.slotId === slotId && live.mode === 'ready')) return s;
-  return live.slotId === slotId ? withRecord(s, live, at, wallAt) : leaveLive(s, at, wallAt);
+  if (live.slotId !== slotId) return leaveLive(s, at, wallAt);
+  const closed = withRecord(s, live, at, wallAt);
+  return live.phaseIndex === 0 ? openWhenSpeechEnds(closed, slotId) : closed;
 }
 
 const setLive = (s: MeetingState, live: Live): MeetingState => ({ ...s, live });

@@ -1,4 +1,5 @@
 import * as agendaOps from './apply.agenda';
+import { applyScoring } from './apply.scoring';
 import * as timer from './apply.timer';
 import type { MeetingEvent } from './events';
 import { UNDOABLE } from './events';
@@ -12,6 +13,8 @@ const undoablePart = (s: MeetingState): Undoable => ({
   status: s.status,
   records: s.records,
   live: s.live,
+  windows: s.windows,
+  reveal: s.reveal,
 });
 
 /**
@@ -75,6 +78,13 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
       if (!last || last.seq !== e.undoneSeq) return s;
       return { ...s, ...last.before, history: s.history.slice(0, -1) };
     }
+    case 'scoring.configured':
+    case 'scoring.opened':
+    case 'scoring.locked':
+    case 'ballot.submitted':
+    case 'results.revealed':
+    case 'results.hidden':
+      return applyScoring(s, e);
     case 'clock.rebased':
       return {
         ...s,

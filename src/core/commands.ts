@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { BallotInputSchema } from './ballots';
 import { IdSchema, SlotSchema } from './meeting';
+import { ScoringSetupSchema } from './scoring.setup';
+import { RevealSchema } from './reveal';
 
 /** Editable fields of a slot; the id and its sitting change only through add and move. */
 export const SlotFieldsSchema = SlotSchema.pick({ unit: true, speaker: true, topic: true, phases: true });
@@ -34,6 +37,13 @@ export const CommandSchema = z.discriminatedUnion('type', [
     outputs: z.array(z.enum(['display', 'stage', 'control'])).max(3).optional(),
   }),
   c('undo', {}),
+  c('scoring.configure', { scoring: ScoringSetupSchema }),
+  c('scoring.open', { slotId: IdSchema }),
+  c('scoring.lock', { slotId: IdSchema }),
+  /** A reviewer's ballot; `submissionId` makes a retry after a dropped connection harmless. */
+  c('ballot.submit', { slotId: IdSchema, submissionId: z.string().min(8).max(64), ...BallotInputSchema.shape }),
+  c('results.reveal', { reveal: RevealSchema }),
+  c('results.hide', {}),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 export type CommandType = Command['type'];

@@ -1,5 +1,6 @@
 import type { Command } from './commands';
-import type { EventBody } from './events';
+import { decideScoring } from './decide.scoring';
+import type { Actor, EventBody } from './events';
 import type { Id } from './meeting';
 import { agenda, nextWaiting, previousSlot, slotById } from './queue';
 import * as rules from './rules';
@@ -10,7 +11,8 @@ export interface Rejection {
   message: string;
 }
 
-export type Decision = { ok: true; event: EventBody } | { ok: false; error: Rejection };
+/** event null: a retry of something already done (a resubmitted ballot), acknowledged without a change. */
+export type Decision = { ok: true; event: EventBody | null } | { ok: false; error: Rejection };
 
 const accept = (event: EventBody): Decision => ({ ok: true, event });
 const refuse = (code: Rejection['code'], message: string): Decision => ({ ok: false, error: { code, message } });
@@ -20,7 +22,7 @@ const notNow = (what: string): Decision => refuse('not_allowed', `${what} is not
  * Turns a valid command into the one event that records it, or refuses it with a reason and
  * changes nothing. Pure: ids for new slots come from the caller.
  */
-export function decide(state: MeetingState, cmd: Command, newId: () => Id): Decision {
+export function decide(state: MeetingState, cmd: Command, newId: () => Id, by: Actor = { role: 'host' }): Decision {
   switch (cmd.type) {
     case 'timer.start': {
       if (!rules.canStart(state)) return notNow('start');
@@ -72,6 +74,13 @@ export function decide(state: MeetingState, cmd: Command, newId: () => Id): Deci
       const last = state.history.at(-1);
       return last ? accept({ type: 'undo.applied', undoneSeq: last.seq }) : notNow('undo (nothing to undo)');
     }
+    case 'scoring.configure':
+    case 'scoring.open':
+    case 'scoring.lock':
+    case 'ballot.submit':
+    case 'results.reveal':
+    case 'results.hide':
+      return decideScoring(state, cmd, by);
     default:
       return cmd satisfies never;
   }

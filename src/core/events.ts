@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { IdSchema, MeetingSetupSchema, SlotSchema } from './meeting';
 import { SlotFieldsSchema } from './commands';
+import { RevealSchema } from './reveal';
+import { DecimalTextSchema, ScoringSetupSchema } from './scoring.setup';
 import { MonoSchema, WallSchema } from './time';
 import type { Mono, Wall } from './time';
 
-export const RoleSchema = z.enum(['host', 'display', 'system']);
+export const RoleSchema = z.enum(['host', 'clerk', 'reviewer', 'display', 'system']);
 export type Role = z.infer<typeof RoleSchema>;
 
-export const ActorSchema = z.object({ role: RoleSchema, device: z.string().max(80).optional() });
+export const ActorSchema = z.object({ role: RoleSchema, device: z.string().max(80).optional(), reviewerId: IdSchema.optional() });
 export type Actor = z.infer<typeof ActorSchema>;
 
 /**
@@ -51,6 +53,19 @@ export const EventBodySchema = z.discriminatedUnion('type', [
     outputs: z.array(z.enum(['display', 'stage', 'control'])).optional(),
   }),
   z.object({ type: z.literal('undo.applied'), undoneSeq: z.number().int().min(1) }),
+  z.object({ type: z.literal('scoring.configured'), scoring: ScoringSetupSchema }),
+  z.object({ type: z.literal('scoring.opened'), slotId: IdSchema }),
+  z.object({ type: z.literal('scoring.locked'), slotId: IdSchema }),
+  z.object({
+    type: z.literal('ballot.submitted'),
+    slotId: IdSchema,
+    reviewerId: IdSchema,
+    submissionId: z.string(),
+    scores: z.array(DecimalTextSchema),
+    comment: z.string(),
+  }),
+  z.object({ type: z.literal('results.revealed'), reveal: RevealSchema }),
+  z.object({ type: z.literal('results.hidden') }),
   /** Written when a log is reopened after a reboot: old monotonic anchors move into the new clock's frame. */
   z.object({ type: z.literal('clock.rebased'), shiftMs: z.number() }),
 ]);
@@ -89,4 +104,8 @@ export const UNDOABLE: ReadonlySet<EventType> = new Set<EventType>([
   'slot.edited',
   'slot.removed',
   'slot.moved',
+  'scoring.opened',
+  'scoring.locked',
+  'results.revealed',
+  'results.hidden',
 ]);

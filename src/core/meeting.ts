@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { IdSchema } from './ids';
+import { ScoringSetupSchema } from './scoring.setup';
 import { MINUTE, SECOND } from './time';
 
-/** Ids are opaque strings chosen by the host; short enough to read in a log line. */
-export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'an id is 1–40 letters, digits, _ or -');
-export type Id = z.infer<typeof IdSchema>;
+export { IdSchema } from './ids';
+export type { Id } from './ids';
 
 /** Text the people in the room read, in both languages; `en` may be empty and falls back to `zh`. */
 export const LocalTextSchema = z.object({
@@ -50,6 +51,8 @@ export const MeetingSetupSchema = z
     title: z.string().trim().min(1).max(120),
     sittings: z.array(SittingSchema).min(1).max(20),
     slots: z.array(SlotSchema).max(500),
+    /** Rubric, groups, reviewers and rules; the defaults when absent. */
+    scoring: ScoringSetupSchema.optional(),
   })
   .superRefine((m, ctx) => {
     const sittings = new Set(m.sittings.map((s) => s.id));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ClientMessageSchema, HostMessageSchema, toViewState } from './protocol';
+import { ClientMessageSchema, HostMessageSchema } from './protocol';
+import { viewFor } from './views';
 import { Rehearsal } from './test-support';
 
 const pathOf = (value: unknown) => {
@@ -23,7 +24,7 @@ describe('the protocol', () => {
 
   it('sends views the meeting without undo snapshots, only what undo would take back', () => {
     const r = new Rehearsal().ok({ type: 'timer.start' }, 0).ok({ type: 'slot.next' }, 1);
-    const view = toViewState(r.state);
+    const view = viewFor(r.state, { role: 'host' });
     expect(view.history).toEqual([{ seq: 3, action: 'slot.entered' }]);
     expect(JSON.stringify(view)).not.toContain('before');
     expect(HostMessageSchema.safeParse({ type: 'state', state: JSON.parse(JSON.stringify(view)) }).success).toBe(true);

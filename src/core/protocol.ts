@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { CommandSchema } from './commands';
 import { IdSchema, SittingSchema, SlotSchema } from './meeting';
-import type { MeetingState, MeetingView } from './state';
+import { RevealSchema } from './reveal';
+import { ScoringSetupSchema } from './scoring.setup';
 import { MonoSchema, WallSchema } from './time';
 
 /** Bumped on any change a client of the previous version would misread. */
 export const PROTOCOL_VERSION = 1;
 
-export const ViewRoleSchema = z.enum(['host', 'display']);
+export const ViewRoleSchema = z.enum(['host', 'clerk', 'reviewer', 'display']);
 export type ViewRole = z.infer<typeof ViewRoleSchema>;
 
 const LiveSchema = z.object({
@@ -33,7 +34,40 @@ const PhaseRecordSchema = z.object({
   cutoff: z.boolean(),
 });
 
-/** The meeting as a view receives it: no undo snapshots, only what the next undo would take back. */
+const BallotSchema = z.object({
+  reviewerId: IdSchema,
+  scores: z.array(z.string()),
+  comment: z.string(),
+  source: z.literal('phone'),
+  submissions: z.array(z.string()),
+  wall: WallSchema,
+});
+
+const SlotResultSchema = z.object({
+  slotId: IdSchema,
+  unit: z.string(),
+  ballots: z.number().int(),
+  groups: z.array(
+    z.object({
+      groupId: IdSchema,
+      name: z.string(),
+      weight: z.string(),
+      totals: z.array(z.string()),
+      dropped: z.object({ high: z.string(), low: z.string() }).nullable(),
+      score: z.string().nullable(),
+    }),
+  ),
+  weighted: z.string().nullable(),
+  rescaled: z.boolean(),
+  overtimeMs: z.number(),
+  cutoff: z.boolean(),
+  penalty: z.string(),
+  final: z.string().nullable(),
+  rank: z.number().int().nullable(),
+  grade: z.enum(['excellent', 'good', 'pass', 'needsWork']).nullable(),
+});
+
+/** The meeting as a view receives it (see views.ts for what each role gets). */
 export const ViewStateSchema = z.object({
   title: z.string(),
   sittings: z.array(SittingSchema),
@@ -49,13 +83,14 @@ export const ViewStateSchema = z.object({
   /** At most the last undoable action: what the next undo would take back. */
   history: z.array(z.object({ seq: z.number(), action: z.string() })).max(1),
   seq: z.number().int(),
+  scoring: ScoringSetupSchema,
+  ballots: z.record(z.string(), z.record(z.string(), BallotSchema)),
+  windows: z.record(z.string(), z.enum(['open', 'locked'])),
+  reveal: RevealSchema.nullable(),
+  submitted: z.record(z.string(), z.array(IdSchema)),
+  results: z.array(SlotResultSchema),
 });
-export type ViewState = MeetingView;
-
-export function toViewState(s: MeetingState): ViewState {
-  const last = s.history.at(-1);
-  return { ...s, history: last ? [{ seq: last.seq, action: last.action }] : [] };
-}
+export type { ViewState } from './views';
 
 /** Messages a view sends. `id` ties a reply (ack or error) to its request. */
 export const ClientMessageSchema = z.discriminatedUnion('type', [

@@ -1,4 +1,9 @@
+import type { z } from 'zod';
+import type { Ballot, ScoringWindow } from './ballots';
+import type { RevealSchema } from './reveal';
 import type { Id, MeetingSetup, Sitting, Slot } from './meeting';
+import { defaultScoring } from './scoring.setup';
+import type { ScoringSetup } from './scoring.setup';
 import type { Mono, Wall } from './time';
 
 /** waiting, done, skipped and absent are stored; "live" and "on deck" are derived (queue.ts). */
@@ -59,10 +64,19 @@ export interface Undoable {
   status: Record<Id, StoredStatus>;
   records: Record<Id, PhaseRecord[]>;
   live: Live | null;
+  /** Whether each slot is open for scoring or locked; absent: not opened yet. */
+  windows: Record<Id, ScoringWindow>;
+  reveal: Reveal | null;
 }
+
+/** What the big screen may show of the results: one slot's score, or the ranking from the bottom up. */
+export type Reveal = z.infer<typeof RevealSchema>;
 
 export interface MeetingState extends Undoable {
   audio: AudioSettings;
+  scoring: ScoringSetup;
+  /** Ballots by slot, then by reviewer. Never undone: a reviewer's submission is theirs, not the host's. */
+  ballots: Record<Id, Record<Id, Ballot>>;
   history: UndoEntry[];
   /** seq of the last applied event; views use it to notice gaps. */
   seq: number;
@@ -86,7 +100,11 @@ export function initialState(setup: MeetingSetup): MeetingState {
     status: Object.fromEntries(setup.slots.map((s) => [s.id, 'waiting' as const])),
     records: {},
     live: null,
+    windows: {},
+    reveal: null,
     audio: defaultAudio(),
+    scoring: setup.scoring ?? defaultScoring(),
+    ballots: {},
     history: [],
     seq: 0,
   };

@@ -39,16 +39,16 @@ export class Rehearsal {
   }
 
   /** Runs a host command at `at` ms; returns the refusal, or null when accepted. */
-  run(command: Command, at: number): Rejection | null {
-    const d = decide(this.state, command, () => `n${++this.ids}`);
+  run(command: Command, at: number, by: Actor = { role: 'host' }): Rejection | null {
+    const d = decide(this.state, command, () => `n${++this.ids}`, by);
     if (!d.ok) return d.error;
-    this.record(d.event, at, { role: 'host' });
+    if (d.event) this.record(d.event, at, by);
     return null;
   }
 
   /** Runs a command that must be accepted. */
-  ok(command: Command, at: number): this {
-    const refused = this.run(command, at);
+  ok(command: Command, at: number, by: Actor = { role: 'host' }): this {
+    const refused = this.run(command, at, by);
     if (refused) throw new Error(`${command.type} refused: ${refused.message}`);
     return this;
   }

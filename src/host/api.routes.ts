@@ -3,12 +3,12 @@ import { ACTIONS, actionByName } from '../core/actions';
 import { CommandSchema } from '../core/commands';
 import { IdSchema } from '../core/meeting';
 import { firstIssue } from '../core/issues';
-import { PROTOCOL_VERSION, toViewState } from '../core/protocol';
-import type { ViewRole } from '../core/protocol';
+import { PROTOCOL_VERSION } from '../core/protocol';
+import { viewFor } from '../core/views';
+import type { Audience } from '../core/views';
 import type { MeetingEngine, Outcome } from './meeting-engine';
-import { isLoopback } from './roles';
-import { roleForToken } from './tokens';
-import type { Tokens } from './tokens';
+import { isLoopback, needsLoopback } from './roles';
+import type { TokenStore } from './tokens';
 
 const STATUS: Record<string, number> = { not_allowed: 409, not_found: 404, invalid: 422, unavailable: 503 };
 
@@ -16,20 +16,20 @@ const STATUS: Record<string, number> = { not_allowed: 409, not_found: 404, inval
  * The small HTTP API for integrations (a Stream Deck, a script): the same commands and actions as
  * the control view, with the same roles. `Authorization: Bearer <token>`.
  */
-export function apiRoutes(app: FastifyInstance, engine: MeetingEngine, tokens: Tokens): void {
+export function apiRoutes(app: FastifyInstance, engine: MeetingEngine, tokens: TokenStore): void {
   /** The caller's role, or null after replying 401/403; handlers then return the reply as is. */
-  const authorize = (req: FastifyRequest, reply: FastifyReply, need: ViewRole[]): ViewRole | null => {
+  const authorize = (req: FastifyRequest, reply: FastifyReply, need: Audience['role'][]): Audience | null => {
     const header = req.headers.authorization ?? '';
-    const role = roleForToken(tokens, header.startsWith('Bearer ') ? header.slice(7) : null);
-    if (role === null) {
+    const audience = tokens.identify(header.startsWith('Bearer ') ? header.slice(7) : null);
+    if (audience === null) {
       reply.code(401).send({ error: 'unauthorized', message: 'a valid token is required (Authorization: Bearer …)' });
       return null;
     }
-    if (!need.includes(role) || (role === 'host' && !isLoopback(req.socket.remoteAddress))) {
+    if (!need.includes(audience.role) || (needsLoopback(audience) && !isLoopback(req.socket.remoteAddress))) {
       reply.code(403).send({ error: 'forbidden', message: `this needs the ${need.join(' or ')} role, from this machine` });
       return null;
     }
-    return role;
+    return audience;
   };
 
   const answer = (reply: FastifyReply, outcome: Outcome) =>
@@ -38,18 +38,19 @@ export function apiRoutes(app: FastifyInstance, engine: MeetingEngine, tokens: T
   app.get('/api/v1/health', async () => ({ ok: true, protocol: PROTOCOL_VERSION }));
 
   app.get('/api/v1/state', async (req, reply) => {
-    if (!authorize(req, reply, ['host', 'display'])) return reply;
-    return toViewState(engine.current());
+    const audience = authorize(req, reply, ['host', 'clerk', 'display', 'reviewer']);
+    if (!audience) return reply;
+    return viewFor(engine.current(), audience);
   });
 
   app.get('/api/v1/actions', async (req, reply) => {
-    if (!authorize(req, reply, ['host'])) return reply;
+    if (!authorize(req, reply, ['host', 'clerk'])) return reply;
     const state = engine.current();
     return ACTIONS.map((a) => ({ name: a.name, keys: a.keys, allowed: a.allowed(state, null) }));
   });
 
   app.post('/api/v1/actions/:name', async (req, reply) => {
-    if (!authorize(req, reply, ['host'])) return reply;
+    if (!authorize(req, reply, ['host', 'clerk'])) return reply;
     const { name } = req.params as { name: string };
     const action = actionByName(name);
     if (!action) return reply.code(404).send({ error: 'not_found', message: `no action "${name}"; GET /api/v1/actions lists them` });
@@ -63,7 +64,7 @@ export function apiRoutes(app: FastifyInstance, engine: MeetingEngine, tokens: T
   });
 
   app.post('/api/v1/commands', async (req, reply) => {
-    if (!authorize(req, reply, ['host'])) return reply;
+    if (!authorize(req, reply, ['host', 'clerk'])) return reply;
     const parsed = CommandSchema.safeParse(req.body);
     if (!parsed.success) {
       const { path, message } = firstIssue(parsed.error);

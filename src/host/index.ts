@@ -9,7 +9,7 @@ import { BoundaryScheduler } from './boundary-scheduler';
 import type { TimerApi } from './boundary-scheduler';
 import { systemClock } from './clock';
 import { MeetingEngine } from './meeting-engine';
-import { loadOrCreateTokens } from './tokens';
+import { TokenStore } from './tokens';
 import { uiRoutes } from './ui.routes';
 import { attachGateway } from './ws.gateway';
 
@@ -32,9 +32,12 @@ export interface RunningHost {
   controlUrl: string;
   displayUrl: string;
   stageUrl: string;
+  clerkUrl: string;
+  /** A reviewer's own address (the QR card's content), on this machine or a LAN origin. */
+  reviewerUrl(reviewerId: string, origin?: string): string | null;
   /** Addresses other devices on the LAN can use, when bound beyond loopback. */
   lanOrigins: string[];
-  tokens: { host: string; display: string };
+  tokens: TokenStore;
   engine: MeetingEngine;
   warnings: string[];
   close(): Promise<void>;
@@ -49,7 +52,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const clock = opts.clock ?? systemClock;
   const meetingPath = resolve(opts.meetingPath);
   const engine = await MeetingEngine.open(meetingPath, clock, opts.newMeeting);
-  const tokens = await loadOrCreateTokens(meetingPath);
+  const tokens = await TokenStore.open(meetingPath);
+  await tokens.ensureReviewers(engine.current().scoring.reviewers.map((r) => r.id));
+  // New reviewers on the roster get their keys before any view hears of them.
+  engine.onApplied((state) => void tokens.ensureReviewers(state.scoring.reviewers.map((r) => r.id)));
   const app = Fastify({ logger: false, bodyLimit: 256 * 1024 });
   await uiRoutes(app, opts.uiDir ?? defaultUiDir());
   apiRoutes(app, engine, tokens);
@@ -66,6 +72,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     controlUrl: `${origin}/control#token=${tokens.host}`,
     displayUrl,
     stageUrl: `${origin}/stage#token=${tokens.display}`,
+    clerkUrl: `${origin}/clerk#token=${tokens.clerk}`,
+    reviewerUrl: (reviewerId: string, base = origin) => {
+      const token = tokens.reviewerToken(reviewerId);
+      return token ? `${base}/review#token=${token}` : null;
+    },
     lanOrigins: bind === '127.0.0.1' || bind === 'localhost' ? [] : lanAddresses().map((ip) => `http://${ip}:${port}`),
     tokens,
     engine,

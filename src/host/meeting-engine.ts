@@ -84,8 +84,10 @@ export class MeetingEngine {
 
   /** Runs a client's command; resolves once its event is durable (that is the acknowledgement). */
   execute(command: Command, by: Actor): Promise<Outcome> {
-    const decision = decide(this.state, command, newSlotId);
+    const decision = decide(this.state, command, newSlotId, by);
     if (!decision.ok) return Promise.resolve({ ok: false, error: decision.error });
+    // Already done (a retried ballot): acknowledged once it is durable, which it already is.
+    if (decision.event === null) return this.settled().then(() => ({ ok: true, seq: this.state.seq }));
     return this.record(decision.event, by, this.clock.now());
   }
 

@@ -1,20 +1,27 @@
-import type { ClientMessage, ViewRole } from '../core/protocol';
+import type { ClientMessage } from '../core/protocol';
+import type { Audience } from '../core/views';
 
 /**
  * What each role may send, decided here in the host and never only by hiding buttons: a display
- * is read-only (it may only measure its clock offset); the host may do everything.
+ * only measures its clock; a reviewer only submits ballots; host and clerk run the meeting, and
+ * only a reviewer's own phone submits that reviewer's ballot.
  */
-export function mayRoleSend(role: ViewRole, message: ClientMessage): boolean {
+export function mayRoleSend(audience: Audience, message: ClientMessage): boolean {
   switch (message.type) {
     case 'ping':
       return true;
-    case 'command':
     case 'cue.test':
-      return role === 'host';
+      return audience.role === 'host' || audience.role === 'clerk';
+    case 'command':
+      if (message.command.type === 'ballot.submit') return audience.role === 'reviewer';
+      return audience.role === 'host' || audience.role === 'clerk';
     default:
       return message satisfies never;
   }
 }
+
+/** Roles that see more than the hall (the host's controls, the clerk's ballots) only from this machine. */
+export const needsLoopback = (audience: Audience): boolean => audience.role === 'host' || audience.role === 'clerk';
 
 /** The host's token is honoured only from this machine: it never controls the meeting from the LAN. */
 export function isLoopback(address: string | undefined): boolean {

@@ -3,19 +3,20 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { firstIssue } from '../core/issues';
-import { ClientMessageSchema, PROTOCOL_VERSION, toViewState } from '../core/protocol';
-import type { ClientMessage, HostMessage, Sound, ViewRole } from '../core/protocol';
+import { ClientMessageSchema, PROTOCOL_VERSION } from '../core/protocol';
+import type { ClientMessage, HostMessage, Sound } from '../core/protocol';
 import { slotById } from '../core/queue';
 import type { AudioOutput, MeetingState } from '../core/state';
 import type { Clock } from '../core/time';
 import type { Change, MeetingEngine } from './meeting-engine';
-import { isLoopback, mayRoleSend } from './roles';
-import { roleForToken } from './tokens';
-import type { Tokens } from './tokens';
+import { viewFor } from '../core/views';
+import type { Audience } from '../core/views';
+import { isLoopback, mayRoleSend, needsLoopback } from './roles';
+import type { TokenStore } from './tokens';
 
 interface View {
   ws: WebSocket;
-  role: ViewRole;
+  audience: Audience;
   kind: AudioOutput;
   device: string;
   alive: boolean;
@@ -24,7 +25,7 @@ interface View {
 export interface GatewayDeps {
   engine: MeetingEngine;
   clock: Clock;
-  tokens: Tokens;
+  tokens: TokenStore;
   displayUrl: string;
 }
 
@@ -41,12 +42,12 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://host.invalid');
     if (url.pathname !== '/ws') return refuse(socket, 404, 'Not Found');
-    const role = roleForToken(deps.tokens, url.searchParams.get('token'));
-    if (role === null) return refuse(socket, 401, 'Unauthorized');
-    if (role === 'host' && !isLoopback(req.socket.remoteAddress)) return refuse(socket, 403, 'Forbidden');
+    const audience = deps.tokens.identify(url.searchParams.get('token'));
+    if (audience === null || !onRoster(audience)) return refuse(socket, 401, 'Unauthorized');
+    if (needsLoopback(audience) && !isLoopback(req.socket.remoteAddress)) return refuse(socket, 403, 'Forbidden');
     if (!sameOrigin(req)) return refuse(socket, 403, 'Forbidden');
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const view: View = { ws, role, kind: viewKind(url.searchParams.get('view')), device: deviceName(req, url), alive: true };
+      const view: View = { ws, audience, kind: viewKind(url.searchParams.get('view')), device: deviceName(req, url), alive: true };
       views.add(view);
       welcome(view);
       ws.on('message', (data, isBinary) => void onMessage(view, isBinary ? null : data.toString()));
@@ -58,14 +59,18 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
 
   const send = (view: View, msg: HostMessage) => view.ws.send(JSON.stringify(msg));
 
+  /** A reviewer taken off the roster keeps no access, even with an old key. */
+  const onRoster = (a: Audience) => a.role !== 'reviewer' || deps.engine.current().scoring.reviewers.some((r) => r.id === a.reviewerId);
+
   function welcome(view: View): void {
+    const { role } = view.audience;
     send(view, {
       type: 'welcome',
       protocol: PROTOCOL_VERSION,
-      role: view.role,
+      role,
       hostNow: deps.clock.now(),
-      state: toViewState(deps.engine.current()),
-      ...(view.role === 'host' ? { displayUrl: deps.displayUrl } : {}),
+      state: viewFor(deps.engine.current(), view.audience),
+      ...(role === 'host' || role === 'clerk' ? { displayUrl: deps.displayUrl } : {}),
     });
   }
 
@@ -73,8 +78,9 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
     const parsed = parseMessage(raw);
     if (!parsed.ok) return send(view, { type: 'error', ...parsed.error });
     const msg = parsed.message;
-    if (!mayRoleSend(view.role, msg)) {
-      return send(view, { type: 'error', id: 'id' in msg ? String(msg.id) : null, code: 'forbidden', message: `a ${view.role} view may not send "${msg.type}"` });
+    if (!mayRoleSend(view.audience, msg)) {
+      const what = msg.type === 'command' ? msg.command.type : msg.type;
+      return send(view, { type: 'error', id: 'id' in msg ? String(msg.id) : null, code: 'forbidden', message: `a ${view.audience.role} view may not send "${what}"` });
     }
     switch (msg.type) {
       case 'ping':
@@ -83,7 +89,9 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
         cue(deps.engine.current(), 'warning', true);
         return send(view, { type: 'ack', id: msg.id, seq: deps.engine.current().seq });
       case 'command': {
-        const outcome = await deps.engine.execute(msg.command, { role: view.role, device: view.device });
+        const a = view.audience;
+        const by = a.role === 'reviewer' ? { role: a.role, reviewerId: a.reviewerId, device: view.device } : { role: a.role, device: view.device };
+        const outcome = await deps.engine.execute(msg.command, by);
         if (outcome.ok) return send(view, { type: 'ack', id: msg.id, seq: outcome.seq });
         return send(view, { type: 'error', id: msg.id, code: outcome.error.code, message: outcome.error.message });
       }
@@ -99,8 +107,18 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
   }
 
   const unsubscribe = deps.engine.onChange(({ state, event }: Change) => {
-    const msg = JSON.stringify({ type: 'state', state: toViewState(state) } satisfies HostMessage);
-    views.forEach((v) => v.ws.send(msg));
+    // One view per audience, serialised once and sent to every screen of that audience.
+    const byAudience = new Map<string, string>();
+    views.forEach((v) => {
+      if (!onRoster(v.audience)) return v.ws.close(4401, 'removed from the roster');
+      const key = v.audience.role === 'reviewer' ? `reviewer:${v.audience.reviewerId}` : v.audience.role;
+      let msg = byAudience.get(key);
+      if (msg === undefined) {
+        msg = JSON.stringify({ type: 'state', state: viewFor(state, v.audience) } satisfies HostMessage);
+        byAudience.set(key, msg);
+      }
+      v.ws.send(msg);
+    });
     if (event.type === 'boundary.reached') {
       const spec = slotById(state, event.slotId)?.phases[event.phaseIndex];
       if (spec?.sounds) cue(state, SOUND_AT[event.boundary]);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { toViewState } from '../../core/protocol';
+import { viewFor } from '../../core/views';
 import { initialState } from '../../core/state';
 import { demoMeeting } from '../../core/demo';
 import { createViewStore } from './view-store';
 
-const meetingAt = (seq: number) => toViewState({ ...initialState(demoMeeting()), seq });
+const meetingAt = (seq: number) => viewFor({ ...initialState(demoMeeting()), seq }, { role: 'display' });
 
 describe('the view store', () => {
   it('goes online with the welcome and takes newer states', () => {

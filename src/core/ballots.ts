@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { Id } from './meeting';
+import { slotById } from './queue';
+import { dec } from './scoring';
+import type { Decimal } from './scoring';
+import { DecimalTextSchema } from './scoring.setup';
+import type { Reviewer, Rubric } from './scoring.setup';
+import type { MeetingView } from './state';
+import type { Wall } from './time';
+
+export const BallotInputSchema = z.object({
+  scores: z.array(DecimalTextSchema).min(1).max(12),
+  comment: z.string().max(500),
+});
+
+export interface Ballot {
+  reviewerId: Id;
+  scores: string[];
+  comment: string;
+  source: 'phone';
+  /** Every submission id this ballot has absorbed: a retry of any of them is acknowledged, never applied twice. */
+  submissions: string[];
+  wall: Wall;
+}
+
+export type ScoringWindow = 'open' | 'locked';
+
+export const ballotTotal = (scores: readonly string[]): Decimal => scores.reduce((sum, s) => sum.plus(dec(s)), dec(0));
+
+/** Why a score is out of the rubric, or null: within 0..max and on the rubric's step. */
+export function scoreProblem(rubric: Rubric, scores: readonly string[]): string | null {
+  if (scores.length !== rubric.criteria.length) return `expected ${rubric.criteria.length} scores, one per criterion, got ${scores.length}`;
+  for (const [i, text] of scores.entries()) {
+    const c = rubric.criteria[i];
+    if (!c) continue;
+    const v = dec(text);
+    if (v.lt(0) || v.gt(dec(c.max))) return `${c.name}: ${text} is outside 0–${c.max}`;
+    if (!v.mod(dec(rubric.step)).eq(0)) return `${c.name}: ${text} is not a multiple of ${rubric.step}`;
+  }
+  return null;
+}
+
+/** A reviewer is never asked to score their own unit. */
+export const isRecused = (reviewer: Reviewer, slotUnit: string): boolean => reviewer.unit !== '' && reviewer.unit === slotUnit;
+
+/** Why this reviewer may not score this slot now, or null when they may. */
+export function ballotRefusal(state: MeetingView, reviewerId: Id, slotId: Id): string | null {
+  const reviewer = state.scoring.reviewers.find((r) => r.id === reviewerId);
+  if (!reviewer) return `no reviewer "${reviewerId}"`;
+  const slot = slotById(state, slotId);
+  if (!slot) return `no slot "${slotId}"`;
+  if (isRecused(reviewer, slot.unit)) return 'a reviewer does not score their own unit';
+  const window = state.windows[slotId];
+  if (window === undefined) return 'scoring for this slot has not opened yet';
+  if (window === 'locked') return 'scoring for this slot is locked';
+  return null;
+}

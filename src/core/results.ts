@@ -1,0 +1,100 @@
+import { ballotTotal } from './ballots';
+import type { Id } from './meeting';
+import { agenda } from './queue';
+import { dec, gradeByQuota, gradeByThreshold, groupScore, penalty, rank, roundHalfUp, weightedScore } from './scoring';
+import type { Decimal, Grade } from './scoring';
+import { LEADERS_GROUP } from './scoring.setup';
+import type { MeetingState } from './state';
+
+/** One group's part of a slot's result, with every number needed to explain it. */
+export interface GroupResult {
+  groupId: Id;
+  name: string;
+  weight: string;
+  /** Each ballot's total, in the order the computation used them. */
+  totals: string[];
+  dropped: { high: string; low: string } | null;
+  /** Mean of the counted totals, 2 decimals for reading (the computation keeps full precision). */
+  score: string | null;
+}
+
+export interface SlotResult {
+  slotId: Id;
+  unit: string;
+  ballots: number;
+  groups: GroupResult[];
+  /** Weighted mean before penalties, full precision as text. */
+  weighted: string | null;
+  rescaled: boolean;
+  overtimeMs: number;
+  cutoff: boolean;
+  penalty: string;
+  /** Rounded half up to 2 decimals, after penalties. Null until a ballot is in. */
+  final: string | null;
+  rank: number | null;
+  grade: Grade | null;
+}
+
+const fixed = (d: Decimal | null | undefined): string | null => (d ? roundHalfUp(d).toFixed(2) : null);
+
+/**
+ * The meeting's results: every slot that has ballots, scored by the meeting's rules, ranked and
+ * graded. Pure: the clerk's view, the report and the big screen all read this one computation.
+ */
+export function computeResults(state: Pick<MeetingState, 'slots' | 'sittings' | 'ballots' | 'scoring' | 'records'>): SlotResult[] {
+  const { groups, reviewers, rules } = state.scoring;
+  const groupOf = new Map(reviewers.map((r) => [r.id, r.groupId]));
+  const penaltyRules = { pointsPerInterval: dec(rules.penaltyPerInterval), intervalMs: rules.penaltyIntervalSeconds * 1000, cutoffPoints: dec(rules.cutoffPenalty) };
+
+  const scored = agenda(state).map((slot) => {
+    const ballots = Object.values(state.ballots[slot.id] ?? {});
+    const perGroup = groups.map((g) => {
+      const totals = ballots.filter((b) => groupOf.get(b.reviewerId) === g.id).map((b) => ballotTotal(b.scores));
+      const gs = groupScore(totals, rules.trimFrom);
+      return { group: g, totals, gs };
+    });
+    const weighted = weightedScore(perGroup.map((p) => ({ weight: dec(p.group.weight), score: p.gs?.score ?? null })));
+    const records = (state.records[slot.id] ?? []).filter((r) => slot.phases[r.phaseIndex]?.cutoff === 'hard');
+    const overtimeMs = records.reduce((sum, r) => sum + r.overtimeMs, 0);
+    const cutoff = records.some((r) => r.cutoff);
+    const deduction = penalty(overtimeMs, cutoff, penaltyRules);
+    const final = weighted ? roundHalfUp(weighted.score.minus(deduction)) : null;
+    const leaders = perGroup.find((p) => p.group.id === LEADERS_GROUP)?.gs?.score ?? null;
+    return { slot, ballots, perGroup, weighted, overtimeMs, cutoff, deduction, final, leaders };
+  });
+
+  const ranked = scored.filter((s) => s.final !== null);
+  const ranks = rank(ranked.map((s) => ({ id: s.slot.id, final: s.final as Decimal, leaders: s.leaders, overtimeMs: s.overtimeMs })));
+  const grading = rules.grading;
+  const grades =
+    grading.mode === 'quota'
+      ? gradeByQuota(ranks, { excellentShare: dec(grading.excellentShare), needsWorkShare: dec(grading.needsWorkShare) })
+      : new Map(
+          ranked.map((s) => [
+            s.slot.id,
+            gradeByThreshold(s.final as Decimal, { excellentFrom: dec(grading.excellentFrom), goodFrom: dec(grading.goodFrom), passFrom: dec(grading.passFrom) }),
+          ]),
+        );
+
+  return scored.map((s) => ({
+    slotId: s.slot.id,
+    unit: s.slot.unit,
+    ballots: s.ballots.length,
+    groups: s.perGroup.map((p) => ({
+      groupId: p.group.id,
+      name: p.group.name,
+      weight: p.group.weight,
+      totals: p.totals.map((t) => t.toString()),
+      dropped: p.gs?.dropped ? { high: p.gs.dropped.high.toString(), low: p.gs.dropped.low.toString() } : null,
+      score: fixed(p.gs?.score),
+    })),
+    weighted: s.weighted ? s.weighted.score.toString() : null,
+    rescaled: s.weighted?.rescaled ?? false,
+    overtimeMs: s.overtimeMs,
+    cutoff: s.cutoff,
+    penalty: s.deduction.toString(),
+    final: s.final ? s.final.toFixed(2) : null,
+    rank: ranks.get(s.slot.id) ?? null,
+    grade: grades.get(s.slot.id) ?? null,
+  }));
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { IdSchema } from './ids';
+
+/** A decimal written as text ("0.5", "25"): scores and weights never pass through binary floats. */
+export const DecimalTextSchema = z.string().regex(/^\d{1,4}(\.\d{1,4})?$/, 'a decimal number such as 25 or 0.5');
+
+export const CriterionSchema = z.object({
+  id: IdSchema,
+  name: z.string().trim().min(1).max(40),
+  max: DecimalTextSchema,
+});
+export type Criterion = z.infer<typeof CriterionSchema>;
+
+export const RubricSchema = z.object({
+  criteria: z.array(CriterionSchema).min(1).max(12),
+  step: z.enum(['0.5', '1']),
+});
+export type Rubric = z.infer<typeof RubricSchema>;
+
+export const GroupSchema = z.object({ id: IdSchema, name: z.string().trim().min(1).max(40), weight: DecimalTextSchema });
+export type ReviewerGroup = z.infer<typeof GroupSchema>;
+
+export const ReviewerSchema = z.object({
+  id: IdSchema,
+  name: z.string().trim().min(1).max(40),
+  groupId: IdSchema,
+  /** The unit the reviewer belongs to: they are never asked to score it (recusal). Empty: none. */
+  unit: z.string().trim().max(60),
+});
+export type Reviewer = z.infer<typeof ReviewerSchema>;
+
+export const GradingSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('quota'), excellentShare: DecimalTextSchema, needsWorkShare: DecimalTextSchema }),
+  z.object({ mode: z.literal('thresholds'), excellentFrom: DecimalTextSchema, goodFrom: DecimalTextSchema, passFrom: DecimalTextSchema }),
+]);
+
+export const ScoringRulesSchema = z.object({
+  /** With at least this many ballots in a group, its single highest and lowest are dropped. */
+  trimFrom: z.number().int().min(3).max(1000),
+  penaltyPerInterval: DecimalTextSchema,
+  penaltyIntervalSeconds: z.number().int().min(1).max(600),
+  cutoffPenalty: DecimalTextSchema,
+  grading: GradingSchema,
+  /** Minutes after opening when a slot locks by itself; null: only when the host locks it. */
+  autoLockMinutes: z.number().int().min(1).max(240).nullable(),
+});
+export type ScoringRules = z.infer<typeof ScoringRulesSchema>;
+
+export const ScoringSetupSchema = z
+  .object({
+    rubric: RubricSchema,
+    groups: z.array(GroupSchema).min(1).max(10),
+    reviewers: z.array(ReviewerSchema).max(500),
+    rules: ScoringRulesSchema,
+  })
+  .superRefine((s, ctx) => {
+    const groups = new Set(s.groups.map((g) => g.id));
+    s.reviewers.forEach((r, i) => {
+      if (!groups.has(r.groupId)) ctx.addIssue({ code: 'custom', path: ['reviewers', i, 'groupId'], message: `no group "${r.groupId}"` });
+    });
+    const ids = new Set<string>();
+    s.reviewers.forEach((r, i) => {
+      if (ids.has(r.id)) ctx.addIssue({ code: 'custom', path: ['reviewers', i, 'id'], message: `duplicate reviewer id "${r.id}"` });
+      ids.add(r.id);
+    });
+  });
+export type ScoringSetup = z.infer<typeof ScoringSetupSchema>;
+
+export const LEADERS_GROUP = 'leaders';
+
+/** One criterion "总分" out of 100, the three groups of the region's practice, quota grades. */
+export function defaultScoring(): ScoringSetup {
+  return {
+    rubric: { criteria: [{ id: 'total', name: '总分', max: '100' }], step: '0.5' },
+    groups: [
+      { id: LEADERS_GROUP, name: '主要领导', weight: '0.5' },
+      { id: 'peers', name: '民主测评', weight: '0.3' },
+      { id: 'users', name: '服务对象', weight: '0.2' },
+    ],
+    reviewers: [],
+    rules: {
+      trimFrom: 5,
+      penaltyPerInterval: '0',
+      penaltyIntervalSeconds: 30,
+      cutoffPenalty: '0',
+      grading: { mode: 'quota', excellentShare: '0.2', needsWorkShare: '0.1' },
+      autoLockMinutes: null,
+    },
+  };
+}
+
+/** The region's four criteria, 25 points each. */
+export const FOUR_CRITERIA: Rubric = {
+  criteria: [
+    { id: 'theory', name: '讲理论比境界', max: '25' },
+    { id: 'duty', name: '讲责任比担当', max: '25' },
+    { id: 'model', name: '讲典型比创新', max: '25' },
+    { id: 'plan', name: '讲对策比业绩', max: '25' },
+  ],
+  step: '0.5',
+};

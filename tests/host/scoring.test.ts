@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scoredMeeting } from '../fixtures/meetings';
+import { startTestHost, TestClient } from './support';
+
+let host: Awaited<ReturnType<typeof startTestHost>>;
+const clients: TestClient[] = [];
+const open = async (token: string | undefined, view = 'control') => {
+  const c = await TestClient.open(host.origin, token ?? 'missing', view);
+  clients.push(c);
+  await c.next('welcome');
+  return c;
+};
+const ballot = (slotId: string, score: string, submissionId = `sub-${Math.random().toString(36).slice(2)}`) => ({
+  type: 'ballot.submit',
+  slotId,
+  submissionId,
+  scores: [score],
+  comment: '',
+});
+
+beforeEach(async () => {
+  host = await startTestHost({ newMeeting: scoredMeeting() });
+});
+afterEach(async () => {
+  clients.splice(0).forEach((c) => c.close());
+  await host.close();
+});
+
+/** Unit A speaks and finishes its speech: scoring for it opens by itself. */
+async function speechOfAEnds(): Promise<void> {
+  await host.engine.execute({ type: 'timer.start' }, { role: 'host' });
+  await host.engine.execute({ type: 'phase.next' }, { role: 'host' });
+}
+
+describe('ballots over the protocol', () => {
+  it('opens scoring when the speech ends, and takes a reviewer’s ballot', async () => {
+    const l1 = await open(host.tokens.reviewerToken('l1'), 'review');
+    expect(await l1.command(ballot('a', '90'))).toMatchObject({ type: 'error', code: 'not_allowed', message: /not opened/ });
+    await speechOfAEnds();
+    expect(await l1.command(ballot('a', '90'))).toMatchObject({ type: 'ack' });
+    expect(host.engine.current().ballots['a']?.['l1']?.scores).toEqual(['90']);
+  });
+
+  it('counts a retried submission once', async () => {
+    await speechOfAEnds();
+    const l1 = await open(host.tokens.reviewerToken('l1'), 'review');
+    const first = await l1.command(ballot('a', '88', 'same-submission-id'));
+    const retry = await l1.command(ballot('a', '88', 'same-submission-id'));
+    expect(first).toMatchObject({ type: 'ack' });
+    expect(retry).toMatchObject({ type: 'ack', seq: (first as { seq: number }).seq });
+    expect(host.engine.current().ballots['a']?.['l1']?.submissions).toEqual(['same-submission-id']);
+  });
+
+  it('refuses a locked slot, the reviewer’s own unit, and a score out of range or off the step', async () => {
+    await speechOfAEnds();
+    const p1 = await open(host.tokens.reviewerToken('p1'), 'review');
+    expect(await p1.command(ballot('a', '80'))).toMatchObject({ type: 'error', message: /own unit/ });
+    const l1 = await open(host.tokens.reviewerToken('l1'), 'review');
+    expect(await l1.command(ballot('a', '100.5'))).toMatchObject({ type: 'error', code: 'invalid', message: /outside 0–100/ });
+    expect(await l1.command(ballot('a', '八十'))).toMatchObject({ type: 'error', code: 'bad_message', path: 'command.scores.0' });
+    expect(await l1.command(ballot('a', '80.3'))).toMatchObject({ type: 'error', code: 'invalid', message: /multiple of 0.5/ });
+    await host.engine.execute({ type: 'scoring.lock', slotId: 'a' }, { role: 'host' });
+    expect(await l1.command(ballot('a', '80'))).toMatchObject({ type: 'error', message: /locked/ });
+    expect(host.engine.current().ballots['a']).toBeUndefined();
+  });
+
+  it('a reviewer cannot run the meeting, and sees only their own ballots', async () => {
+    await speechOfAEnds();
+    const l1 = await open(host.tokens.reviewerToken('l1'), 'review');
+    const l2 = await open(host.tokens.reviewerToken('l2'), 'review');
+    expect(await l1.command({ type: 'timer.pause' })).toMatchObject({ type: 'error', code: 'forbidden' });
+    await l1.command(ballot('a', '91'));
+    await l2.command(ballot('a', '72'));
+    const seen = (await l1.next('state')).state;
+    const latest = host.engine.current().seq;
+    let state = seen;
+    while (state.seq < latest) state = (await l1.next('state')).state;
+    expect(Object.keys(state.ballots['a'] ?? {})).toEqual(['l1']);
+    expect(state.scoring.reviewers.map((r) => r.id)).toEqual(['l1']);
+    expect(state.results).toEqual([]);
+    expect(JSON.stringify(state)).not.toContain('"l2"');
+  });
+
+  it('the hall’s screens receive no score until the host reveals it', async () => {
+    await speechOfAEnds();
+    const display = await open(host.tokens.display, 'display');
+    const l1 = await open(host.tokens.reviewerToken('l1'), 'review');
+    await l1.command(ballot('a', '93.5'));
+    let state = (await display.next('state')).state;
+    while (state.seq < host.engine.current().seq) state = (await display.next('state')).state;
+    expect(state.results).toEqual([]);
+    expect(JSON.stringify(state)).not.toContain('"93.5"');
+    expect(state.scoring.reviewers).toEqual([]);
+    await host.engine.execute({ type: 'results.reveal', reveal: { kind: 'slot', slotId: 'a' } }, { role: 'host' });
+    state = (await display.next('state')).state;
+    while (state.seq < host.engine.current().seq) state = (await display.next('state')).state;
+    expect(state.results).toEqual([expect.objectContaining({ slotId: 'a', final: '93.50' })]);
+    expect(state.ballots).toEqual({});
+  });
+
+  it('only the clerk receives individual ballots; the host sees who has submitted', async () => {
+    await speechOfAEnds();
+    const l1 = await open(host.tokens.reviewerToken('l1'), 'review');
+    await l1.command(ballot('a', '81'));
+    const res = (token: string) => fetch(`${host.origin}/api/v1/state`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+    const clerk = await res(host.tokens.clerk);
+    const control = await res(host.tokens.host);
+    expect(clerk.ballots.a.l1.scores).toEqual(['81']);
+    expect(control.ballots).toEqual({});
+    expect(control.submitted).toEqual({ a: ['l1'] });
+  });
+
+  it('refuses wrong and removed reviewer keys', async () => {
+    await expect(TestClient.open(host.origin, 'not-a-reviewer-key', 'review')).rejects.toThrow('HTTP 401');
+    const token = host.tokens.reviewerToken('u1');
+    const scoring = host.engine.current().scoring;
+    await host.engine.execute({ type: 'scoring.configure', scoring: { ...scoring, reviewers: scoring.reviewers.filter((r) => r.id !== 'u1') } }, { role: 'host' });
+    await expect(TestClient.open(host.origin, token ?? '', 'review')).rejects.toThrow('HTTP 401');
+  });
+});
