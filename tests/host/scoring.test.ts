@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scoredMeeting } from '../fixtures/meetings';
 import { startTestHost, TestClient } from './support';
+import type { ViewState } from '../../src/core/views';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 const clients: TestClient[] = [];
@@ -102,10 +103,10 @@ describe('ballots over the protocol', () => {
     await speechOfAEnds();
     const l1 = await open(host.tokens.reviewerToken('l1'), 'review');
     await l1.command(ballot('a', '81'));
-    const res = (token: string) => fetch(`${host.origin}/api/v1/state`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+    const res = (token: string) => fetch(`${host.origin}/api/v1/state`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<ViewState>);
     const clerk = await res(host.tokens.clerk);
     const control = await res(host.tokens.host);
-    expect(clerk.ballots.a.l1.scores).toEqual(['81']);
+    expect(clerk.ballots.a?.l1?.scores).toEqual(['81']);
     expect(control.ballots).toEqual({});
     expect(control.submitted).toEqual({ a: ['l1'] });
   });
