@@ -1,15 +1,21 @@
 import type { MeetingEvent } from './events';
 import type { Id } from './meeting';
 import type { MeetingState } from './state';
+import type { Mono } from './time';
 
-type ScoringEvent = Extract<MeetingEvent, { type: 'scoring.configured' | 'scoring.opened' | 'scoring.locked' | 'ballot.submitted' | 'results.revealed' | 'results.hidden' }>;
+type ScoringEvent = Extract<
+  MeetingEvent,
+  { type: 'scoring.configured' | 'scoring.opened' | 'scoring.locked' | 'ballot.submitted' | 'paper.entered' | 'paper.discarded' | 'ballot.voided' | 'results.revealed' | 'results.hidden' }
+>;
+
+const without = <T>(o: Record<string, T>, key: string): Record<string, T> => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
 
 export function applyScoring(s: MeetingState, e: ScoringEvent): MeetingState {
   switch (e.type) {
     case 'scoring.configured':
       return { ...s, scoring: e.scoring };
     case 'scoring.opened':
-      return { ...s, windows: { ...s.windows, [e.slotId]: 'open' } };
+      return open(s, e.slotId, e.at);
     case 'scoring.locked':
       return { ...s, windows: { ...s.windows, [e.slotId]: 'locked' } };
     case 'ballot.submitted': {
@@ -24,6 +30,19 @@ export function applyScoring(s: MeetingState, e: ScoringEvent): MeetingState {
       };
       return { ...s, ballots: { ...s.ballots, [e.slotId]: { ...s.ballots[e.slotId], [e.reviewerId]: ballot } } };
     }
+    case 'paper.entered': {
+      const bySlot = s.paper[e.slotId] ?? {};
+      const entries = [...(bySlot[e.reviewerId] ?? []), { entryId: e.entryId, scores: e.scores, comment: e.comment, wall: e.wall }];
+      return { ...s, paper: { ...s.paper, [e.slotId]: { ...bySlot, [e.reviewerId]: entries } } };
+    }
+    case 'paper.discarded': {
+      const bySlot = s.paper[e.slotId] ?? {};
+      const entries = (bySlot[e.reviewerId] ?? []).filter((p) => p.entryId !== e.entryId);
+      const next = entries.length > 0 ? { ...bySlot, [e.reviewerId]: entries } : without(bySlot, e.reviewerId);
+      return { ...s, paper: { ...s.paper, [e.slotId]: next } };
+    }
+    case 'ballot.voided':
+      return { ...s, ballots: { ...s.ballots, [e.slotId]: without(s.ballots[e.slotId] ?? {}, e.reviewerId) } };
     case 'results.revealed':
       return { ...s, reveal: e.reveal };
     case 'results.hidden':
@@ -33,6 +52,11 @@ export function applyScoring(s: MeetingState, e: ScoringEvent): MeetingState {
   }
 }
 
+const open = (s: MeetingState, slotId: Id, at: Mono): MeetingState => ({
+  ...s,
+  windows: { ...s.windows, [slotId]: 'open' },
+  openedAt: { ...s.openedAt, [slotId]: at },
+});
+
 /** A slot opens for scoring when its speech ends, unless the host already opened or locked it. */
-export const openWhenSpeechEnds = (s: MeetingState, slotId: Id): MeetingState =>
-  s.windows[slotId] ? s : { ...s, windows: { ...s.windows, [slotId]: 'open' } };
+export const openWhenSpeechEnds = (s: MeetingState, slotId: Id, at: Mono): MeetingState => (s.windows[slotId] ? s : open(s, slotId, at));

@@ -42,7 +42,7 @@ function withRecord(s: MeetingState, live: Live, at: Mono, ended: Wall | null): 
 export function leaveLive(s: MeetingState, at: Mono, wallAt: Wall): MeetingState {
   const live = s.live;
   if (live === null || live.mode === 'ready') return { ...s, live: null };
-  const closed = openWhenSpeechEnds(withRecord(s, live, at, wallAt), live.slotId);
+  const closed = openWhenSpeechEnds(withRecord(s, live, at, wallAt), live.slotId, at);
   return { ...closed, live: null, status: { ...closed.status, [live.slotId]: 'done' } };
 }
 
@@ -74,7 +74,7 @@ function clearStage(s: MeetingState, slotId: Id, at: Mono, wallAt: Wall): Meetin
   if (live === null || (live.slotId === slotId && live.mode === 'ready')) return s;
   if (live.slotId !== slotId) return leaveLive(s, at, wallAt);
   const closed = withRecord(s, live, at, wallAt);
-  return live.phaseIndex === 0 ? openWhenSpeechEnds(closed, slotId) : closed;
+  return live.phaseIndex === 0 ? openWhenSpeechEnds(closed, slotId, at) : closed;
 }
 
 const setLive = (s: MeetingState, live: Live): MeetingState => ({ ...s, live });

@@ -14,6 +14,7 @@ const undoablePart = (s: MeetingState): Undoable => ({
   records: s.records,
   live: s.live,
   windows: s.windows,
+  openedAt: s.openedAt,
   reveal: s.reveal,
 });
 
@@ -82,6 +83,9 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
     case 'scoring.opened':
     case 'scoring.locked':
     case 'ballot.submitted':
+    case 'paper.entered':
+    case 'paper.discarded':
+    case 'ballot.voided':
     case 'results.revealed':
     case 'results.hidden':
       return applyScoring(s, e);

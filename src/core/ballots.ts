@@ -43,15 +43,23 @@ export function scoreProblem(rubric: Rubric, scores: readonly string[]): string 
 /** A reviewer is never asked to score their own unit. */
 export const isRecused = (reviewer: Reviewer, slotUnit: string): boolean => reviewer.unit !== '' && reviewer.unit === slotUnit;
 
-/** Why this reviewer may not score this slot now, or null when they may. */
-export function ballotRefusal(state: MeetingView, reviewerId: Id, slotId: Id): string | null {
+function whoAndWhat(state: MeetingView, reviewerId: Id, slotId: Id): string | null {
   const reviewer = state.scoring.reviewers.find((r) => r.id === reviewerId);
   if (!reviewer) return `no reviewer "${reviewerId}"`;
   const slot = slotById(state, slotId);
   if (!slot) return `no slot "${slotId}"`;
   if (isRecused(reviewer, slot.unit)) return 'a reviewer does not score their own unit';
-  const window = state.windows[slotId];
-  if (window === undefined) return 'scoring for this slot has not opened yet';
-  if (window === 'locked') return 'scoring for this slot is locked';
+  if (state.windows[slotId] === undefined) return 'scoring for this slot has not opened yet';
   return null;
 }
+
+/** Why this reviewer may not score this slot now, or null when they may. */
+export function ballotRefusal(state: MeetingView, reviewerId: Id, slotId: Id): string | null {
+  return whoAndWhat(state, reviewerId, slotId) ?? (state.windows[slotId] === 'locked' ? 'scoring for this slot is locked' : null);
+}
+
+/**
+ * Why the clerk may not type in this paper ballot, or null. Paper is collected in the hall and
+ * typed in afterwards, so a locked slot still takes paper ballots; an unopened one does not.
+ */
+export const paperRefusal = (state: MeetingView, reviewerId: Id, slotId: Id): string | null => whoAndWhat(state, reviewerId, slotId);

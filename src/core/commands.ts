@@ -42,6 +42,11 @@ export const CommandSchema = z.discriminatedUnion('type', [
   c('scoring.lock', { slotId: IdSchema }),
   /** A reviewer's ballot; `submissionId` makes a retry after a dropped connection harmless. */
   c('ballot.submit', { slotId: IdSchema, submissionId: z.string().min(8).max(64), ...BallotInputSchema.shape }),
+  /** The clerk types in a paper ballot; `entryId` makes a retry harmless, a second entry confirms it. */
+  c('paper.enter', { slotId: IdSchema, reviewerId: IdSchema, entryId: z.string().min(8).max(64), ...BallotInputSchema.shape }),
+  c('paper.discard', { slotId: IdSchema, reviewerId: IdSchema, entryId: z.string().min(8).max(64) }),
+  /** Withdraws a phone ballot that conflicts with the same reviewer's paper ballot. */
+  c('ballot.void', { slotId: IdSchema, reviewerId: IdSchema }),
   c('results.reveal', { reveal: RevealSchema }),
   c('results.hide', {}),
 ]);

@@ -1,11 +1,14 @@
-import { ballotRefusal, scoreProblem } from './ballots';
+import { ballotRefusal, paperRefusal, scoreProblem } from './ballots';
 import type { Command } from './commands';
 import type { Decision } from './decide';
 import type { Actor } from './events';
 import { slotById } from './queue';
 import type { MeetingState } from './state';
 
-type ScoringCommand = Extract<Command, { type: 'scoring.configure' | 'scoring.open' | 'scoring.lock' | 'ballot.submit' | 'results.reveal' | 'results.hide' }>;
+type ScoringCommand = Extract<
+  Command,
+  { type: 'scoring.configure' | 'scoring.open' | 'scoring.lock' | 'ballot.submit' | 'paper.enter' | 'paper.discard' | 'ballot.void' | 'results.reveal' | 'results.hide' }
+>;
 
 const refuse = (code: 'not_allowed' | 'not_found' | 'invalid', message: string): Decision => ({ ok: false, error: { code, message } });
 
@@ -34,6 +37,30 @@ export function decideScoring(state: MeetingState, cmd: ScoringCommand, by: Acto
         ok: true,
         event: { type: 'ballot.submitted', slotId: cmd.slotId, reviewerId, submissionId: cmd.submissionId, scores: cmd.scores, comment: cmd.comment },
       };
+    }
+    case 'paper.enter': {
+      if (by.role !== 'clerk') return refuse('not_allowed', 'only the clerk enters paper ballots');
+      const entries = state.paper[cmd.slotId]?.[cmd.reviewerId] ?? [];
+      if (entries.some((e) => e.entryId === cmd.entryId)) return { ok: true, event: null };
+      const refusal = paperRefusal(state, cmd.reviewerId, cmd.slotId);
+      if (refusal) return refuse('not_allowed', refusal);
+      const problem = scoreProblem(state.scoring.rubric, cmd.scores);
+      if (problem) return refuse('invalid', problem);
+      const { slotId, reviewerId, entryId, scores, comment } = cmd;
+      return { ok: true, event: { type: 'paper.entered', slotId, reviewerId, entryId, scores, comment } };
+    }
+    case 'paper.discard': {
+      if (by.role !== 'clerk') return refuse('not_allowed', 'only the clerk discards paper ballots');
+      const entries = state.paper[cmd.slotId]?.[cmd.reviewerId] ?? [];
+      if (!entries.some((e) => e.entryId === cmd.entryId)) return refuse('not_found', `no paper entry "${cmd.entryId}" for this reviewer and slot`);
+      return { ok: true, event: { type: 'paper.discarded', slotId: cmd.slotId, reviewerId: cmd.reviewerId, entryId: cmd.entryId } };
+    }
+    case 'ballot.void': {
+      if (by.role !== 'clerk') return refuse('not_allowed', 'only the clerk voids a ballot');
+      if (!state.ballots[cmd.slotId]?.[cmd.reviewerId]) return refuse('not_found', 'this reviewer has no phone ballot for this slot');
+      // A phone ballot is the reviewer's own act: the clerk may set it aside only to settle a conflict with paper.
+      if (!state.paper[cmd.slotId]?.[cmd.reviewerId]?.length) return refuse('not_allowed', 'a phone ballot is voided only when it conflicts with a paper ballot');
+      return { ok: true, event: { type: 'ballot.voided', slotId: cmd.slotId, reviewerId: cmd.reviewerId } };
     }
     case 'results.reveal':
       if (cmd.reveal.kind === 'slot' && !slotById(state, cmd.reveal.slotId)) return refuse('not_found', `no slot "${cmd.reveal.slotId}"`);

@@ -78,6 +78,9 @@ export function decide(state: MeetingState, cmd: Command, newId: () => Id, by: A
     case 'scoring.open':
     case 'scoring.lock':
     case 'ballot.submit':
+    case 'paper.enter':
+    case 'paper.discard':
+    case 'ballot.void':
     case 'results.reveal':
     case 'results.hide':
       return decideScoring(state, cmd, by);

@@ -64,6 +64,16 @@ export const EventBodySchema = z.discriminatedUnion('type', [
     scores: z.array(DecimalTextSchema),
     comment: z.string(),
   }),
+  z.object({
+    type: z.literal('paper.entered'),
+    slotId: IdSchema,
+    reviewerId: IdSchema,
+    entryId: z.string(),
+    scores: z.array(DecimalTextSchema),
+    comment: z.string(),
+  }),
+  z.object({ type: z.literal('paper.discarded'), slotId: IdSchema, reviewerId: IdSchema, entryId: z.string() }),
+  z.object({ type: z.literal('ballot.voided'), slotId: IdSchema, reviewerId: IdSchema }),
   z.object({ type: z.literal('results.revealed'), reveal: RevealSchema }),
   z.object({ type: z.literal('results.hidden') }),
   /** Written when a log is reopened after a reboot: old monotonic anchors move into the new clock's frame. */

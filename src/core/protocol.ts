@@ -34,6 +34,8 @@ const PhaseRecordSchema = z.object({
   cutoff: z.boolean(),
 });
 
+const PaperEntrySchema = z.object({ entryId: z.string(), scores: z.array(z.string()), comment: z.string(), wall: WallSchema });
+
 const BallotSchema = z.object({
   reviewerId: IdSchema,
   scores: z.array(z.string()),
@@ -47,6 +49,7 @@ const SlotResultSchema = z.object({
   slotId: IdSchema,
   unit: z.string(),
   ballots: z.number().int(),
+  unresolved: z.number().int(),
   groups: z.array(
     z.object({
       groupId: IdSchema,
@@ -85,7 +88,9 @@ export const ViewStateSchema = z.object({
   seq: z.number().int(),
   scoring: ScoringSetupSchema,
   ballots: z.record(z.string(), z.record(z.string(), BallotSchema)),
+  paper: z.record(z.string(), z.record(z.string(), z.array(PaperEntrySchema))),
   windows: z.record(z.string(), z.enum(['open', 'locked'])),
+  openedAt: z.record(z.string(), MonoSchema),
   reveal: RevealSchema.nullable(),
   submitted: z.record(z.string(), z.array(IdSchema)),
   results: z.array(SlotResultSchema),

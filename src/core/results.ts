@@ -1,5 +1,6 @@
 import { ballotTotal } from './ballots';
 import type { Id } from './meeting';
+import { tallySlot } from './paper';
 import { agenda } from './queue';
 import { dec, gradeByQuota, gradeByThreshold, groupScore, penalty, rank, roundHalfUp, weightedScore } from './scoring';
 import type { Decimal, Grade } from './scoring';
@@ -21,7 +22,10 @@ export interface GroupResult {
 export interface SlotResult {
   slotId: Id;
   unit: string;
+  /** Ballots that count. */
   ballots: number;
+  /** Ballots held back until the clerk settles them (unconfirmed or mismatched paper, paper/phone conflicts). */
+  unresolved: number;
   groups: GroupResult[];
   /** Weighted mean before penalties, full precision as text. */
   weighted: string | null;
@@ -41,13 +45,15 @@ const fixed = (d: Decimal | null | undefined): string | null => (d ? roundHalfUp
  * The meeting's results: every slot that has ballots, scored by the meeting's rules, ranked and
  * graded. Pure: the clerk's view, the report and the big screen all read this one computation.
  */
-export function computeResults(state: Pick<MeetingState, 'slots' | 'sittings' | 'ballots' | 'scoring' | 'records'>): SlotResult[] {
+export function computeResults(state: Pick<MeetingState, 'slots' | 'sittings' | 'ballots' | 'paper' | 'scoring' | 'records'>): SlotResult[] {
   const { groups, reviewers, rules } = state.scoring;
   const groupOf = new Map(reviewers.map((r) => [r.id, r.groupId]));
   const penaltyRules = { pointsPerInterval: dec(rules.penaltyPerInterval), intervalMs: rules.penaltyIntervalSeconds * 1000, cutoffPoints: dec(rules.cutoffPenalty) };
 
   const scored = agenda(state).map((slot) => {
-    const ballots = Object.values(state.ballots[slot.id] ?? {});
+    const lines = tallySlot(state.ballots[slot.id], state.paper[slot.id]);
+    const ballots = lines.filter((l) => l.counted);
+    const unresolved = lines.length - ballots.length;
     const perGroup = groups.map((g) => {
       const totals = ballots.filter((b) => groupOf.get(b.reviewerId) === g.id).map((b) => ballotTotal(b.scores));
       const gs = groupScore(totals, rules.trimFrom);
@@ -60,7 +66,7 @@ export function computeResults(state: Pick<MeetingState, 'slots' | 'sittings' | 
     const deduction = penalty(overtimeMs, cutoff, penaltyRules);
     const final = weighted ? roundHalfUp(weighted.score.minus(deduction)) : null;
     const leaders = perGroup.find((p) => p.group.id === LEADERS_GROUP)?.gs?.score ?? null;
-    return { slot, ballots, perGroup, weighted, overtimeMs, cutoff, deduction, final, leaders };
+    return { slot, ballots, unresolved, perGroup, weighted, overtimeMs, cutoff, deduction, final, leaders };
   });
 
   const ranked = scored.filter((s) => s.final !== null);
@@ -80,6 +86,7 @@ export function computeResults(state: Pick<MeetingState, 'slots' | 'sittings' | 
     slotId: s.slot.id,
     unit: s.slot.unit,
     ballots: s.ballots.length,
+    unresolved: s.unresolved,
     groups: s.perGroup.map((p) => ({
       groupId: p.group.id,
       name: p.group.name,

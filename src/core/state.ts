@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Ballot, ScoringWindow } from './ballots';
 import type { RevealSchema } from './reveal';
 import type { Id, MeetingSetup, Sitting, Slot } from './meeting';
+import type { PaperEntry } from './paper';
 import { defaultScoring } from './scoring.setup';
 import type { ScoringSetup } from './scoring.setup';
 import type { Mono, Wall } from './time';
@@ -66,6 +67,8 @@ export interface Undoable {
   live: Live | null;
   /** Whether each slot is open for scoring or locked; absent: not opened yet. */
   windows: Record<Id, ScoringWindow>;
+  /** When each slot last opened for scoring: the auto-lock counts from here. */
+  openedAt: Record<Id, Mono>;
   reveal: Reveal | null;
 }
 
@@ -77,6 +80,8 @@ export interface MeetingState extends Undoable {
   scoring: ScoringSetup;
   /** Ballots by slot, then by reviewer. Never undone: a reviewer's submission is theirs, not the host's. */
   ballots: Record<Id, Record<Id, Ballot>>;
+  /** Paper ballots as the clerk typed them, by slot, then reviewer: each typing-in is kept (paper.ts). */
+  paper: Record<Id, Record<Id, PaperEntry[]>>;
   history: UndoEntry[];
   /** seq of the last applied event; views use it to notice gaps. */
   seq: number;
@@ -101,10 +106,12 @@ export function initialState(setup: MeetingSetup): MeetingState {
     records: {},
     live: null,
     windows: {},
+    openedAt: {},
     reveal: null,
     audio: defaultAudio(),
     scoring: setup.scoring ?? defaultScoring(),
     ballots: {},
+    paper: {},
     history: [],
     seq: 0,
   };

@@ -16,6 +16,12 @@ export type ViewState = MeetingView & {
 
 const mapValues = <T, U>(o: Record<string, T>, f: (v: T) => U): Record<string, U> => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
 
+/** Who has handed in a ballot for each slot, on the phone or on paper. */
+function submittedBy(state: MeetingState): Record<Id, Id[]> {
+  const slots = new Set([...Object.keys(state.ballots), ...Object.keys(state.paper)]);
+  return Object.fromEntries([...slots].map((slotId) => [slotId, [...new Set([...Object.keys(state.ballots[slotId] ?? {}), ...Object.keys(state.paper[slotId] ?? {})])]]));
+}
+
 /** The part of the results the host has revealed, and nothing else. */
 function revealed(state: MeetingState, results: SlotResult[]): SlotResult[] {
   const reveal = state.reveal;
@@ -33,20 +39,20 @@ function revealed(state: MeetingState, results: SlotResult[]): SlotResult[] {
 export function viewFor(state: MeetingState, audience: Audience): ViewState {
   const last = state.history.at(-1);
   const base = { ...state, history: last ? [{ seq: last.seq, action: last.action }] : [] };
-  const submitted = mapValues(state.ballots, (byReviewer) => Object.keys(byReviewer));
+  const submitted = submittedBy(state);
   switch (audience.role) {
     case 'clerk':
       return { ...base, submitted, results: computeResults(state) };
     case 'host':
-      return { ...base, ballots: {}, submitted, results: computeResults(state) };
+      return { ...base, ballots: {}, paper: {}, submitted, results: computeResults(state) };
     case 'reviewer': {
       const own = mapValues(state.ballots, (byReviewer) => byReviewer[audience.reviewerId]);
       const ballots = Object.fromEntries(Object.entries(own).filter((e): e is [string, Ballot] => e[1] !== undefined).map(([slot, b]) => [slot, { [audience.reviewerId]: b }]));
       const reviewers = state.scoring.reviewers.filter((r) => r.id === audience.reviewerId);
-      return { ...base, scoring: { ...state.scoring, reviewers }, ballots, submitted: {}, results: [] };
+      return { ...base, scoring: { ...state.scoring, reviewers }, ballots, paper: {}, submitted: {}, results: [] };
     }
     case 'display':
-      return { ...base, scoring: { ...state.scoring, reviewers: [] }, ballots: {}, submitted: {}, results: revealed(state, computeResults(state)) };
+      return { ...base, scoring: { ...state.scoring, reviewers: [] }, ballots: {}, paper: {}, submitted: {}, results: revealed(state, computeResults(state)) };
     default:
       return audience satisfies never;
   }

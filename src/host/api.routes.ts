@@ -7,7 +7,7 @@ import { PROTOCOL_VERSION } from '../core/protocol';
 import { viewFor } from '../core/views';
 import type { Audience } from '../core/views';
 import type { MeetingEngine, Outcome } from './meeting-engine';
-import { isLoopback, needsLoopback } from './roles';
+import { isLoopback, mayRoleSend, needsLoopback } from './roles';
 import type { TokenStore } from './tokens';
 
 const STATUS: Record<string, number> = { not_allowed: 409, not_found: 404, invalid: 422, unavailable: 503 };
@@ -64,12 +64,16 @@ export function apiRoutes(app: FastifyInstance, engine: MeetingEngine, tokens: T
   });
 
   app.post('/api/v1/commands', async (req, reply) => {
-    if (!authorize(req, reply, ['host', 'clerk'])) return reply;
+    const audience = authorize(req, reply, ['host', 'clerk']);
+    if (!audience) return reply;
     const parsed = CommandSchema.safeParse(req.body);
     if (!parsed.success) {
       const { path, message } = firstIssue(parsed.error);
       return reply.code(400).send({ error: 'bad_message', message: path ? `${path}: ${message}` : message, path });
     }
-    return answer(reply, await engine.execute(parsed.data, { role: 'host', device: 'http' }));
+    if (!mayRoleSend(audience, { type: 'command', id: 'http', command: parsed.data })) {
+      return reply.code(403).send({ error: 'forbidden', message: `the ${audience.role} role may not send ${parsed.data.type}` });
+    }
+    return answer(reply, await engine.execute(parsed.data, { role: audience.role, device: 'http' }));
   });
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { MeetingSetup } from '../core/meeting';
 import type { Clock } from '../core/time';
 import { apiRoutes } from './api.routes';
+import { AutoLockScheduler } from './auto-lock.scheduler';
 import { BoundaryScheduler } from './boundary-scheduler';
 import type { TimerApi } from './boundary-scheduler';
 import { systemClock } from './clock';
@@ -67,6 +68,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const displayUrl = `${origin}/display#token=${tokens.display}`;
   const gateway = attachGateway(app.server, { engine, clock, tokens, displayUrl });
   const scheduler = new BoundaryScheduler(engine, clock, opts.timers);
+  const autoLock = new AutoLockScheduler(engine, clock, opts.timers);
   return {
     origin,
     controlUrl: `${origin}/control#token=${tokens.host}`,
@@ -83,6 +85,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     warnings: engine.warnings,
     async close() {
       scheduler.stop();
+      autoLock.stop();
       gateway.close();
       await app.close();
       await engine.close();

@@ -1,5 +1,9 @@
+import type { CommandType } from '../core/commands';
 import type { ClientMessage } from '../core/protocol';
 import type { Audience } from '../core/views';
+
+/** Individual ballots are the clerk's alone: not even the host types in or sets aside a ballot. */
+const CLERK_ONLY: ReadonlySet<CommandType> = new Set<CommandType>(['paper.enter', 'paper.discard', 'ballot.void']);
 
 /**
  * What each role may send, decided here in the host and never only by hiding buttons: a display
@@ -14,6 +18,7 @@ export function mayRoleSend(audience: Audience, message: ClientMessage): boolean
       return audience.role === 'host' || audience.role === 'clerk';
     case 'command':
       if (message.command.type === 'ballot.submit') return audience.role === 'reviewer';
+      if (CLERK_ONLY.has(message.command.type)) return audience.role === 'clerk';
       return audience.role === 'host' || audience.role === 'clerk';
     default:
       return message satisfies never;

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scoredMeeting } from '../fixtures/meetings';
 import { startTestHost, TestClient } from './support';
 import type { ViewState } from '../../src/core/views';
+import { defaultScoring } from '../../src/core/scoring.setup';
+import { FakeTime } from './fake-time';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 const clients: TestClient[] = [];
@@ -117,5 +119,45 @@ describe('ballots over the protocol', () => {
     const scoring = host.engine.current().scoring;
     await host.engine.execute({ type: 'scoring.configure', scoring: { ...scoring, reviewers: scoring.reviewers.filter((r) => r.id !== 'u1') } }, { role: 'host' });
     await expect(TestClient.open(host.origin, token ?? '', 'review')).rejects.toThrow('HTTP 401');
+  });
+});
+
+describe('paper ballots over the protocol', () => {
+  const paper = (reviewerId: string, score: string, entryId: string) => ({ type: 'paper.enter', slotId: 'a', reviewerId, entryId, scores: [score], comment: '' });
+
+  it('only the clerk types them in; the host is refused, and so is a reviewer', async () => {
+    await speechOfAEnds();
+    const control = await open(host.tokens.host);
+    const l1 = await open(host.tokens.reviewerToken('l1'), 'review');
+    expect(await control.command(paper('u1', '70', 'entry-0001'))).toMatchObject({ type: 'error', code: 'forbidden' });
+    expect(await l1.command(paper('u1', '70', 'entry-0001'))).toMatchObject({ type: 'error', code: 'forbidden' });
+    const clerk = await open(host.tokens.clerk, 'clerk');
+    expect(await clerk.command(paper('u1', '70', 'entry-0001'))).toMatchObject({ type: 'ack' });
+    expect(await clerk.command(paper('u1', '70', 'entry-0002'))).toMatchObject({ type: 'ack' });
+    expect(host.engine.current().paper['a']?.['u1']).toHaveLength(2);
+  });
+
+  it('the HTTP API applies the same rule: the host token cannot enter a paper ballot', async () => {
+    await speechOfAEnds();
+    const post = (token: string) =>
+      fetch(`${host.origin}/api/v1/commands`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(paper('u1', '70', 'entry-0003')) });
+    expect((await post(host.tokens.host)).status).toBe(403);
+    expect((await post(host.tokens.clerk)).status).toBe(200);
+  });
+});
+
+describe('automatic lock', () => {
+  it('locks a slot the set number of minutes after it opened, and the log says the system did it', async () => {
+    await host.close();
+    const time = new FakeTime();
+    const meeting = scoredMeeting();
+    const scoring = meeting.scoring ?? defaultScoring();
+    host = await startTestHost({ newMeeting: { ...meeting, scoring: { ...scoring, rules: { ...scoring.rules, autoLockMinutes: 2 } } }, clock: time, timers: time });
+    await host.engine.execute({ type: 'scoring.open', slotId: 'a' }, { role: 'host' });
+    time.advance(119_999);
+    expect(host.engine.current().windows['a']).toBe('open');
+    time.advance(1);
+    await host.engine.settled();
+    expect(host.engine.current().windows['a']).toBe('locked');
   });
 });
