@@ -1,14 +1,13 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ACTIONS, actionByName } from '../core/actions';
 import { CommandSchema } from '../core/commands';
 import { IdSchema } from '../core/meeting';
 import { firstIssue } from '../core/issues';
 import { PROTOCOL_VERSION } from '../core/protocol';
 import { viewFor } from '../core/views';
-import type { Audience } from '../core/views';
 import type { MeetingEngine, Outcome } from './meeting-engine';
-import { isLoopback, mayRoleSend, needsLoopback } from './roles';
-import type { TokenStore } from './tokens';
+import type { Authorize } from './authorize';
+import { mayRoleSend } from './roles';
 
 const STATUS: Record<string, number> = { not_allowed: 409, not_found: 404, invalid: 422, unavailable: 503 };
 
@@ -16,22 +15,7 @@ const STATUS: Record<string, number> = { not_allowed: 409, not_found: 404, inval
  * The small HTTP API for integrations (a Stream Deck, a script): the same commands and actions as
  * the control view, with the same roles. `Authorization: Bearer <token>`.
  */
-export function apiRoutes(app: FastifyInstance, engine: MeetingEngine, tokens: TokenStore): void {
-  /** The caller's role, or null after replying 401/403; handlers then return the reply as is. */
-  const authorize = (req: FastifyRequest, reply: FastifyReply, need: Audience['role'][]): Audience | null => {
-    const header = req.headers.authorization ?? '';
-    const audience = tokens.identify(header.startsWith('Bearer ') ? header.slice(7) : null);
-    if (audience === null) {
-      reply.code(401).send({ error: 'unauthorized', message: 'a valid token is required (Authorization: Bearer …)' });
-      return null;
-    }
-    if (!need.includes(audience.role) || (needsLoopback(audience) && !isLoopback(req.socket.remoteAddress))) {
-      reply.code(403).send({ error: 'forbidden', message: `this needs the ${need.join(' or ')} role, from this machine` });
-      return null;
-    }
-    return audience;
-  };
-
+export function apiRoutes(app: FastifyInstance, engine: MeetingEngine, authorize: Authorize): void {
   const answer = (reply: FastifyReply, outcome: Outcome) =>
     outcome.ok ? reply.send({ seq: outcome.seq }) : reply.code(STATUS[outcome.error.code] ?? 400).send({ error: outcome.error.code, message: outcome.error.message });
 

@@ -5,6 +5,12 @@ import { fileURLToPath } from 'node:url';
 import type { MeetingSetup } from '../core/meeting';
 import type { Clock } from '../core/time';
 import { apiRoutes } from './api.routes';
+import { authorizer } from './authorize';
+import { cardsRoutes } from './cards.routes';
+import type { Network } from './cards.routes';
+import { exportRoutes } from './export.routes';
+import { importRoutes } from './import.routes';
+import { clerkRoutes } from './clerk.routes';
 import { AutoLockScheduler } from './auto-lock.scheduler';
 import { BoundaryScheduler } from './boundary-scheduler';
 import type { TimerApi } from './boundary-scheduler';
@@ -33,6 +39,7 @@ export interface RunningHost {
   controlUrl: string;
   displayUrl: string;
   stageUrl: string;
+  /** The clerk view: it asks for the clerk's PIN, so its address carries no key. */
   clerkUrl: string;
   /** A reviewer's own address (the QR card's content), on this machine or a LAN origin. */
   reviewerUrl(reviewerId: string, origin?: string): string | null;
@@ -59,11 +66,21 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   engine.onApplied((state) => void tokens.ensureReviewers(state.scoring.reviewers.map((r) => r.id)));
   const app = Fastify({ logger: false, bodyLimit: 256 * 1024 });
   await uiRoutes(app, opts.uiDir ?? defaultUiDir());
-  apiRoutes(app, engine, tokens);
+  const authorize = authorizer(tokens);
+  apiRoutes(app, engine, authorize);
+  exportRoutes(app, engine, authorize);
+  importRoutes(app, engine, authorize);
+  clerkRoutes(app, tokens, tokens.clerkPin());
   const bind = opts.bind ?? '127.0.0.1';
-  await app.listen({ port: opts.port ?? DEFAULT_PORT, host: bind });
+  const loopbackOnly = bind === '127.0.0.1' || bind === 'localhost';
+  // The port is known once listening (0 picks a free one); the routes read it when asked.
+  let port = opts.port ?? DEFAULT_PORT;
+  const lanNetworks = (): Network[] => (loopbackOnly ? [] : lanAddresses().map(({ iface, address }) => ({ label: `${iface} ${address}`, origin: `http://${address}:${port}` })));
+  // When the host listens on this machine only, the cards can only carry this machine's address: the page says so.
+  cardsRoutes(app, engine, tokens, authorize, () => [...lanNetworks(), { label: 'localhost', origin: `http://127.0.0.1:${port}` }]);
+  await app.listen({ port, host: bind });
   const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : (opts.port ?? DEFAULT_PORT);
+  if (typeof address === 'object' && address) port = address.port;
   const origin = `http://127.0.0.1:${port}`;
   const displayUrl = `${origin}/display#token=${tokens.display}`;
   const gateway = attachGateway(app.server, { engine, clock, tokens, displayUrl });
@@ -74,12 +91,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     controlUrl: `${origin}/control#token=${tokens.host}`,
     displayUrl,
     stageUrl: `${origin}/stage#token=${tokens.display}`,
-    clerkUrl: `${origin}/clerk#token=${tokens.clerk}`,
+    clerkUrl: `${origin}/clerk`,
     reviewerUrl: (reviewerId: string, base = origin) => {
       const token = tokens.reviewerToken(reviewerId);
       return token ? `${base}/review#token=${token}` : null;
     },
-    lanOrigins: bind === '127.0.0.1' || bind === 'localhost' ? [] : lanAddresses().map((ip) => `http://${ip}:${port}`),
+    lanOrigins: lanNetworks().map((n) => n.origin),
     tokens,
     engine,
     warnings: engine.warnings,
@@ -93,9 +110,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   };
 }
 
-function lanAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flat()
-    .flatMap((i) => (i && i.family === 'IPv4' && !i.internal ? [i.address] : []));
+/** The machine's IPv4 addresses other devices can reach, named after their interface (Wi-Fi, Ethernet…). */
+function lanAddresses(): { iface: string; address: string }[] {
+  return Object.entries(networkInterfaces()).flatMap(([iface, infos]) =>
+    (infos ?? []).flatMap((i) => (i.family === 'IPv4' && !i.internal ? [{ iface, address: i.address }] : [])),
+  );
 }
 

@@ -2,12 +2,14 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Audience } from '../core/views';
+import { ClerkPin, PinRecordSchema } from './clerk-pin';
 
 const TokensSchema = z.object({
   host: z.string().min(32),
   display: z.string().min(32),
   clerk: z.string().min(32),
   reviewers: z.record(z.string(), z.string().min(16)),
+  clerkPin: PinRecordSchema.nullable().default(null),
 });
 type TokenFile = z.infer<typeof TokensSchema>;
 
@@ -41,7 +43,7 @@ export class TokenStore {
       await store.save();
       return store;
     } catch {
-      const store = new TokenStore(file, { host: newToken(), display: newToken(), clerk: newToken(), reviewers: {} });
+      const store = new TokenStore(file, { host: newToken(), display: newToken(), clerk: newToken(), reviewers: {}, clerkPin: null });
       await store.save();
       return store;
     }
@@ -55,6 +57,18 @@ export class TokenStore {
   }
   get clerk(): string {
     return this.data.clerk;
+  }
+
+  /** The clerk's PIN, saved with the keys: it guards the clerk's key on this machine. */
+  clerkPin(now?: () => number): ClerkPin {
+    return new ClerkPin(
+      this.data.clerkPin,
+      async (record) => {
+        this.data = { ...this.data, clerkPin: record };
+        await this.save();
+      },
+      now,
+    );
   }
 
   reviewerToken(reviewerId: string): string | undefined {

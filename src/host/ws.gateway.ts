@@ -17,7 +17,8 @@ import type { TokenStore } from './tokens';
 interface View {
   ws: WebSocket;
   audience: Audience;
-  kind: AudioOutput;
+  /** Which audio output this view is, or null for views that never ring (phones, the clerk). */
+  kind: AudioOutput | null;
   device: string;
   alive: boolean;
 }
@@ -103,7 +104,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
   function cue(state: MeetingState, sound: Sound, ignoreMute = false): void {
     if (state.audio.muted && !ignoreMute) return;
     const msg = JSON.stringify({ type: 'cue', sound, volume: state.audio.volume } satisfies HostMessage);
-    views.forEach((v) => state.audio.outputs.includes(v.kind) && v.ws.send(msg));
+    views.forEach((v) => v.kind !== null && state.audio.outputs.includes(v.kind) && v.ws.send(msg));
   }
 
   const unsubscribe = deps.engine.onChange(({ state, event }: Change) => {
@@ -178,7 +179,7 @@ function sameOrigin(req: IncomingMessage): boolean {
   }
 }
 
-const viewKind = (v: string | null): AudioOutput => (v === 'display' || v === 'stage' ? v : 'control');
+const viewKind = (v: string | null): AudioOutput | null => (v === 'display' || v === 'stage' || v === 'control' ? v : null);
 
 function deviceName(req: IncomingMessage, url: URL): string {
   const label = (url.searchParams.get('device') ?? '').replace(/[^\p{L}\p{N} ._-]/gu, '').slice(0, 40);

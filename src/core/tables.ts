@@ -1,0 +1,76 @@
+import { ballotTotal } from './ballots';
+import { tallySlot } from './paper';
+import { agenda } from './queue';
+import { computeResults } from './results';
+import type { Grade } from './scoring';
+import type { MeetingState } from './state';
+import { formatMinutes } from './time';
+
+/** A table as exports write it: a header row and rows of text, the same for CSV, XLSX and print. */
+export interface Table {
+  header: string[];
+  rows: string[][];
+}
+
+export const GRADE_NAMES: Record<Grade, string> = { excellent: '优秀', good: '良好', pass: '合格', needsWork: '待改进' };
+
+/** Time used as M:SS, whole seconds rounded down, as the record keeps them. */
+const minutes = (ms: number): string => formatMinutes(Math.floor(ms / 1000));
+
+/** Results by rank, each group's score, time used and overrun: what the meeting may publish. */
+export function resultsTable(state: Pick<MeetingState, 'slots' | 'sittings' | 'ballots' | 'paper' | 'scoring' | 'records'>): Table {
+  const results = new Map(computeResults(state).map((r) => [r.slotId, r]));
+  const groups = state.scoring.groups;
+  const header = ['名次 Rank', '单位 Unit', '发言人 Speaker', '题目 Topic', ...groups.map((g) => `${g.name} (${g.weight})`), '加权 Weighted', '扣分 Penalty', '得分 Final', '等次 Grade', '用时 Time used', '超时 Overtime', '超时终止 Cut off', '有效评分 Ballots'];
+  const rows = agenda(state)
+    .map((slot) => {
+      const r = results.get(slot.id);
+      const used = (state.records[slot.id] ?? []).filter((p) => p.phaseIndex === 0).reduce((sum, p) => sum + p.usedMs, 0);
+      return {
+        rank: r?.rank ?? null,
+        cells: [
+          r?.rank?.toString() ?? '',
+          slot.unit,
+          slot.speaker,
+          slot.topic,
+          ...groups.map((g) => r?.groups.find((x) => x.groupId === g.id)?.score ?? ''),
+          r?.weighted === null || r?.weighted === undefined ? '' : r.weighted,
+          r?.penalty ?? '0',
+          r?.final ?? '',
+          r?.grade ? GRADE_NAMES[r.grade] : '',
+          used > 0 ? minutes(used) : '',
+          r && r.overtimeMs > 0 ? `+${minutes(r.overtimeMs)}` : '',
+          r?.cutoff ? '是 yes' : '',
+          String(r?.ballots ?? 0),
+        ],
+      };
+    })
+    // Ranked slots first by rank, then the unscored in agenda order.
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+  return { header, rows: rows.map((r) => r.cells) };
+}
+
+/** Every ballot, phone and paper, counted or held back and why: for the clerk only. */
+export function ballotsTable(state: Pick<MeetingState, 'slots' | 'sittings' | 'ballots' | 'paper' | 'scoring'>): Table {
+  const { criteria } = state.scoring.rubric;
+  const reviewers = new Map(state.scoring.reviewers.map((r) => [r.id, r]));
+  const groups = new Map(state.scoring.groups.map((g) => [g.id, g.name]));
+  const header = ['单位 Unit', '评委 Reviewer', '评分组 Group', '来源 Source', ...criteria.map((c) => `${c.name} (${c.max})`), '合计 Total', '点评意见 Comment', '计入 Counted', '说明 Flag'];
+  const rows = agenda(state).flatMap((slot) =>
+    tallySlot(state.ballots[slot.id], state.paper[slot.id]).map((l) => {
+      const reviewer = reviewers.get(l.reviewerId);
+      return [
+        slot.unit,
+        reviewer?.name ?? l.reviewerId,
+        groups.get(reviewer?.groupId ?? '') ?? '',
+        l.source === 'phone' ? '手机 phone' : `纸质 paper ×${l.entries.length}`,
+        ...criteria.map((_, i) => l.scores[i] ?? ''),
+        ballotTotal(l.scores).toString(),
+        l.comment,
+        l.counted ? '是 yes' : '否 no',
+        l.flag ?? '',
+      ];
+    }),
+  );
+  return { header, rows };
+}

@@ -1,0 +1,70 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scoredMeeting } from '../fixtures/meetings';
+import { startTestHost } from './support';
+
+let host: Awaited<ReturnType<typeof startTestHost>>;
+beforeEach(async () => {
+  host = await startTestHost({ newMeeting: { ...scoredMeeting(), title: '评审: 结果/2026' } });
+  await host.engine.execute({ type: 'scoring.open', slotId: 'a' }, { role: 'host' });
+  await host.engine.execute({ type: 'ballot.submit', slotId: 'a', submissionId: 'sub-0000001', scores: ['90'], comment: '=HYPERLINK("x")' }, { role: 'reviewer', reviewerId: 'l1' });
+});
+afterEach(() => host.close());
+
+const get = (path: string, token: string) => fetch(`${host.origin}${path}`, { headers: { authorization: `Bearer ${token}` } });
+
+describe('exports', () => {
+  it('results as CSV for Excel: BOM, the meeting’s name made safe, scores as computed', async () => {
+    const res = await get('/api/v1/export/results.csv', host.tokens.host);
+    expect(res.status).toBe(200);
+    expect(decodeURIComponent(res.headers.get('content-disposition') ?? '')).toContain("filename*=UTF-8''评审- 结果-2026 结果 results.csv");
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text.split('\r\n')[1]).toMatch(/^1,Unit A,Ann,Plans,90\.00,,,90,0,90\.00,/);
+  });
+
+  it('ballots for the clerk only; a comment that looks like a formula is never one', async () => {
+    expect((await get('/api/v1/export/ballots.csv', host.tokens.host)).status).toBe(403);
+    const res = await get('/api/v1/export/ballots.xlsx', host.tokens.clerk);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.arrayBuffer()) as never);
+    const row = wb.worksheets[0]?.getRow(2);
+    expect(row?.getCell(2).text).toBe('Leader One');
+    // In a workbook a string cell stays a string: the comment is shown, never evaluated.
+    expect(row?.getCell(7).type).toBe(ExcelJS.ValueType.String);
+    expect(row?.getCell(7).text).toBe('=HYPERLINK("x")');
+    const csv = await (await get('/api/v1/export/ballots.csv', host.tokens.clerk)).text();
+    expect(csv).toContain(`'=HYPERLINK(""x"")`);
+  });
+
+  it('refuses an export that does not exist, saying which do', async () => {
+    const res = await get('/api/v1/export/everything.pdf', host.tokens.clerk);
+    expect(res.status).toBe(404);
+    expect((await res.json()).message).toContain('results.csv');
+  });
+});
+
+describe('QR cards', () => {
+  it('give each reviewer their own address and code on the chosen network', async () => {
+    const res = await get('/api/v1/cards', host.tokens.host);
+    const body = (await res.json()) as { cards: { name: string; code: string; url: string; svg: string }[]; networks: { origin: string }[] };
+    expect(body.cards.map((c) => c.name)).toEqual(['Leader One', 'Leader Two', 'Peer One', 'Peer Two', 'User One']);
+    const first = body.cards[0];
+    expect(first?.url).toBe(`${host.origin}/review#token=${host.tokens.reviewerToken('l1')}`);
+    expect(first?.svg).toContain('<svg');
+    expect((await get(`/api/v1/cards?origin=${encodeURIComponent('http://evil.example')}`, host.tokens.host)).status).toBe(400);
+    expect((await get('/api/v1/cards', host.tokens.display)).status).toBe(403);
+  });
+});
+
+describe('roster import', () => {
+  it('previews the reviewers without changing the meeting, and reports bad rows', async () => {
+    const post = (text: string) =>
+      fetch(`${host.origin}/api/v1/import/roster?file=r.csv`, { method: 'POST', headers: { authorization: `Bearer ${host.tokens.host}`, 'content-type': 'application/octet-stream' }, body: text });
+    const good = await (await post('姓名,组\nLeader One,leaders\n新评委,users\n')).json();
+    expect(good).toEqual({ ok: true, reviewers: [{ id: 'l1', name: 'Leader One', groupId: 'leaders', unit: '' }, { id: 'r1', name: '新评委', groupId: 'users', unit: '' }] });
+    expect(host.engine.current().scoring.reviewers).toHaveLength(5);
+    const bad = await (await post('姓名,组\n王,nobody\n')).json();
+    expect(bad).toMatchObject({ ok: false, errors: [{ row: 2, column: 'group' }] });
+  });
+});
