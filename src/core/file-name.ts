@@ -9,6 +9,8 @@ const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 export function safeFileName(wanted: string, fallback = 'rostrum'): string {
   const cleaned = wanted
     .normalize('NFC')
+    // Control characters and the nine characters Windows refuses in a name.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '-')
     .replace(/\s+/g, ' ')
     .trim()
