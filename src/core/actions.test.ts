@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, actionForKey } from './actions';
+import { ACTIONS, actionForKey as forKey, actionState } from './actions';
+import type { ActionState } from './actions';
+import { defaultScoring } from './scoring.setup';
+import type { MeetingState } from './state';
 import { decide } from './decide';
 import { Rehearsal } from './test-support';
 
 const key = (code: string, mod = false, alt = false) => ({ code, mod, alt });
+const actionForKey = (state: MeetingState, target: string | null, k: ReturnType<typeof key>) => forKey(actionState(state), target, k);
 
 describe('host actions', () => {
   it('Space starts, pauses and resumes, depending on the moment', () => {
@@ -24,9 +28,9 @@ describe('host actions', () => {
   it('moving a slot past the edge of its sitting carries it into the next one', () => {
     const r = new Rehearsal();
     const down = actionForKey(r.state, 'b', key('ArrowDown', false, true));
-    expect(down?.command(r.state, 'b')).toEqual({ type: 'slot.move', slotId: 'b', sittingId: 'd2', index: 0 });
+    expect(down?.command(actionState(r.state), 'b')).toEqual({ type: 'slot.move', slotId: 'b', sittingId: 'd2', index: 0 });
     const up = actionForKey(r.state, 'c', key('ArrowUp', false, true));
-    expect(up?.command(r.state, 'c')).toEqual({ type: 'slot.move', slotId: 'c', sittingId: 'd1', index: 2 });
+    expect(up?.command(actionState(r.state), 'c')).toEqual({ type: 'slot.move', slotId: 'c', sittingId: 'd1', index: 2 });
     expect(actionForKey(r.state, 'a', key('ArrowUp', false, true))).toBeUndefined();
   });
 
@@ -38,15 +42,48 @@ describe('host actions', () => {
       () => r.ok({ type: 'timer.pause' }, 1).state,
       () => r.ok({ type: 'timer.resume' }, 2).boundary('zero', 6000).state,
       () => r.ok({ type: 'slot.mark', slotId: 'c', status: 'absent' }, 7000).state,
+      () => r.ok({ type: 'scoring.configure', scoring: { ...defaultScoring(), reviewers: [{ id: 'l1', name: 'L', groupId: 'leaders', unit: '' }] } }, 7100).state,
+      () => r.ok({ type: 'scoring.open', slotId: 'a' }, 7150).state,
+      () => r.ok({ type: 'ballot.submit', slotId: 'a', submissionId: 'submission-1', scores: ['90'], comment: '' }, 7200, { role: 'reviewer', reviewerId: 'l1' }).state,
+      () => r.ok({ type: 'results.reveal', reveal: { kind: 'ranking', shown: 1 } }, 7300).state,
+      () => r.ok({ type: 'results.reveal', reveal: { kind: 'slot', slotId: 'a' } }, 7400).state,
     ];
     for (const situation of situations) {
-      const state = situation();
+      const full = situation();
+      const state: ActionState = actionState(full);
       for (const target of [null, 'a', 'b', 'c']) {
         for (const action of ACTIONS.filter((a) => a.allowed(state, target))) {
-          const d = decide(state, action.command(state, target), () => 'x');
+          const d = decide(full, action.command(state, target), () => 'x');
           expect(d.ok, `${action.name} on ${target} in ${state.live?.mode ?? 'idle'}`).toBe(true);
         }
       }
     }
+  });
+});
+
+describe('scoring and reveal actions', () => {
+  const scored = () =>
+    new Rehearsal()
+      .ok({ type: 'scoring.configure', scoring: { ...defaultScoring(), reviewers: [{ id: 'l1', name: 'L', groupId: 'leaders', unit: '' }] } }, 0)
+      .ok({ type: 'scoring.open', slotId: 'a' }, 1)
+      .ok({ type: 'scoring.open', slotId: 'b' }, 2);
+
+  it('lock acts on the slot opened last when nothing is selected', () => {
+    const r = scored();
+    expect(actionForKey(r.state, null, key('KeyL'))?.command(actionState(r.state), null)).toEqual({ type: 'scoring.lock', slotId: 'b' });
+  });
+
+  it('a slot without counted ballots cannot be revealed; with one it can, bottom place first', () => {
+    const r = scored();
+    expect(actionForKey(r.state, 'a', key('KeyV'))).toBeUndefined();
+    expect(actionForKey(r.state, null, key('KeyB'))).toBeUndefined();
+    r.ok({ type: 'ballot.submit', slotId: 'a', submissionId: 'submission-1', scores: ['80'], comment: '' }, 3, { role: 'reviewer', reviewerId: 'l1' });
+    r.ok({ type: 'ballot.submit', slotId: 'b', submissionId: 'submission-2', scores: ['90'], comment: '' }, 4, { role: 'reviewer', reviewerId: 'l1' });
+    expect(actionForKey(r.state, 'a', key('KeyV'))?.name).toBe('revealSlot');
+    r.ok(actionForKey(r.state, null, key('KeyB'))?.command(actionState(r.state), null) ?? { type: 'undo' }, 5);
+    expect(r.state.reveal).toEqual({ kind: 'ranking', shown: 1 });
+    r.ok(actionForKey(r.state, null, key('KeyB', false, true))?.command(actionState(r.state), null) ?? { type: 'undo' }, 6);
+    expect(r.state.reveal).toEqual({ kind: 'ranking', shown: 2 });
+    expect(actionForKey(r.state, null, key('KeyB'))).toBeUndefined();
   });
 });

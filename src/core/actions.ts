@@ -1,7 +1,9 @@
 import type { Command } from './commands';
 import type { Id } from './meeting';
 import * as rules from './rules';
-import type { MeetingView } from './state';
+import { computeResults } from './results';
+import type { SlotResult } from './results';
+import type { MeetingState, MeetingView } from './state';
 
 /** A physical key (KeyboardEvent.code, so it works whatever the layout or IME) and its modifiers. */
 export interface KeyBinding {
@@ -28,7 +30,22 @@ export type ActionName =
   | 'moveUp'
   | 'moveDown'
   | 'mute'
-  | 'undo';
+  | 'undo'
+  | 'openScoring'
+  | 'lockScoring'
+  | 'revealSlot'
+  | 'revealNext'
+  | 'revealAll'
+  | 'hideResults';
+
+/**
+ * What actions read: the meeting as the host's own view has it, results included (the host
+ * computes them; individual ballots stay with the clerk).
+ */
+export type ActionState = MeetingView & { results: readonly Pick<SlotResult, 'slotId' | 'final' | 'rank'>[] };
+
+/** The host's full state as actions see it. */
+export const actionState = (s: MeetingState): ActionState => ({ ...s, results: computeResults(s) });
 
 /**
  * A host action, declared once and used by the control view's buttons, its keyboard shortcuts,
@@ -37,8 +54,8 @@ export type ActionName =
 export interface HostAction {
   name: ActionName;
   keys: KeyBinding[];
-  allowed(state: MeetingView, target: Id | null): boolean;
-  command(state: MeetingView, target: Id | null): Command;
+  allowed(state: ActionState, target: Id | null): boolean;
+  command(state: ActionState, target: Id | null): Command;
 }
 
 export const ADJUST_STEP_MS = 30_000;
@@ -59,6 +76,19 @@ function neighbourMove(s: MeetingView, target: Id | null, step: -1 | 1): Command
   const count = s.slots.filter((x) => x.sittingId === neighbour.id).length;
   return { type: 'slot.move', slotId: slot.id, sittingId: neighbour.id, index: step === 1 ? 0 : count };
 }
+
+/** The slot scoring actions act on: the selected one, else the one at the lectern, else the last opened. */
+export function scoringTarget(s: MeetingView, target: Id | null): Id | null {
+  if (target !== null) return target;
+  if (s.live) return s.live.slotId;
+  const open = Object.entries(s.openedAt).sort((a, b) => b[1] - a[1]);
+  return open[0]?.[0] ?? null;
+}
+
+const rankedCount = (s: ActionState): number => s.results.filter((r) => r.rank !== null).length;
+
+/** Places revealed so far when the ranking is on screen. */
+const shownPlaces = (s: MeetingView): number => (s.reveal?.kind === 'ranking' ? s.reveal.shown : 0);
 
 /** Callers check `allowed` first; reaching this means a caller did not. */
 function must<T>(value: T | null | undefined, action: ActionName): T {
@@ -124,12 +154,53 @@ export const ACTIONS: readonly HostAction[] = [
   },
   { name: 'mute', keys: [{ code: 'KeyM' }], allowed: () => true, command: (s) => ({ type: 'audio.set', muted: !s.audio.muted }) },
   { name: 'undo', keys: [{ code: 'KeyZ', mod: true }], allowed: rules.canUndo, command: () => ({ type: 'undo' }) },
+  {
+    name: 'openScoring',
+    keys: [{ code: 'KeyO' }],
+    allowed: (s, t) => {
+      const id = scoringTarget(s, t);
+      return id !== null && s.windows[id] !== 'open';
+    },
+    command: (s, t) => ({ type: 'scoring.open', slotId: must(scoringTarget(s, t), 'openScoring') }),
+  },
+  {
+    name: 'lockScoring',
+    keys: [{ code: 'KeyL' }],
+    allowed: (s, t) => {
+      const id = scoringTarget(s, t);
+      return id !== null && s.windows[id] === 'open';
+    },
+    command: (s, t) => ({ type: 'scoring.lock', slotId: must(scoringTarget(s, t), 'lockScoring') }),
+  },
+  {
+    name: 'revealSlot',
+    keys: [{ code: 'KeyV' }],
+    allowed: (s, t) => {
+      const id = scoringTarget(s, t);
+      return s.results.some((r) => r.slotId === id && r.final !== null) && !(s.reveal?.kind === 'slot' && s.reveal.slotId === id);
+    },
+    command: (s, t) => ({ type: 'results.reveal', reveal: { kind: 'slot', slotId: must(scoringTarget(s, t), 'revealSlot') } }),
+  },
+  {
+    name: 'revealNext',
+    keys: [{ code: 'KeyB' }],
+    allowed: (s) => shownPlaces(s) < rankedCount(s),
+    command: (s) => ({ type: 'results.reveal', reveal: { kind: 'ranking', shown: shownPlaces(s) + 1 } }),
+  },
+  {
+    name: 'revealAll',
+    keys: [{ code: 'KeyB', alt: true }],
+    allowed: (s) => shownPlaces(s) < rankedCount(s),
+    // The host clamps this to the number of ranked slots.
+    command: () => ({ type: 'results.reveal', reveal: { kind: 'ranking', shown: 1000 } }),
+  },
+  { name: 'hideResults', keys: [{ code: 'KeyH' }], allowed: (s) => s.reveal !== null, command: () => ({ type: 'results.hide' }) },
 ];
 
 export const actionByName = (name: string): HostAction | undefined => ACTIONS.find((a) => a.name === name);
 
 /** The first allowed action bound to this key press; several share Space (start, pause, resume). */
-export function actionForKey(state: MeetingView, target: Id | null, key: Required<KeyBinding>): HostAction | undefined {
+export function actionForKey(state: ActionState, target: Id | null, key: Required<KeyBinding>): HostAction | undefined {
   return ACTIONS.find(
     (a) =>
       a.keys.some((k) => k.code === key.code && !!k.mod === key.mod && !!k.alt === key.alt) && a.allowed(state, target),

@@ -3,6 +3,8 @@ import type { Command } from './commands';
 import type { Decision } from './decide';
 import type { Actor } from './events';
 import { slotById } from './queue';
+import { computeResults } from './results';
+import type { Reveal } from './state';
 import type { MeetingState } from './state';
 
 type ScoringCommand = Extract<
@@ -63,11 +65,26 @@ export function decideScoring(state: MeetingState, cmd: ScoringCommand, by: Acto
       return { ok: true, event: { type: 'ballot.voided', slotId: cmd.slotId, reviewerId: cmd.reviewerId } };
     }
     case 'results.reveal':
-      if (cmd.reveal.kind === 'slot' && !slotById(state, cmd.reveal.slotId)) return refuse('not_found', `no slot "${cmd.reveal.slotId}"`);
-      return { ok: true, event: { type: 'results.revealed', reveal: cmd.reveal } };
+      return decideReveal(state, cmd.reveal);
     case 'results.hide':
       return state.reveal ? { ok: true, event: { type: 'results.hidden' } } : refuse('not_allowed', 'no results are shown');
     default:
       return cmd satisfies never;
   }
+}
+
+/** Only what has a result can be revealed; "all places" is clamped to how many slots are ranked. */
+function decideReveal(state: MeetingState, reveal: Reveal): Decision {
+  const results = computeResults(state);
+  if (reveal.kind === 'slot') {
+    if (!slotById(state, reveal.slotId)) return refuse('not_found', `no slot "${reveal.slotId}"`);
+    if (!results.some((r) => r.slotId === reveal.slotId && r.final !== null)) return refuse('not_allowed', 'this slot has no counted ballots yet');
+    return { ok: true, event: { type: 'results.revealed', reveal } };
+  }
+  const ranked = results.filter((r) => r.rank !== null).length;
+  if (ranked === 0) return refuse('not_allowed', 'no slot has a result yet');
+  const current = state.reveal?.kind === 'ranking' ? state.reveal.shown : 0;
+  const shown = Math.min(reveal.shown, ranked);
+  if (shown === current && shown === ranked) return refuse('not_allowed', 'every place is already shown');
+  return { ok: true, event: { type: 'results.revealed', reveal: { kind: 'ranking', shown } } };
 }

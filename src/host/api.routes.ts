@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ACTIONS, actionByName } from '../core/actions';
+import { ACTIONS, actionByName, actionState } from '../core/actions';
 import { CommandSchema } from '../core/commands';
 import { IdSchema } from '../core/meeting';
 import { firstIssue } from '../core/issues';
@@ -29,7 +29,7 @@ export function apiRoutes(app: FastifyInstance, engine: MeetingEngine, authorize
 
   app.get('/api/v1/actions', async (req, reply) => {
     if (!authorize(req, reply, ['host', 'clerk'])) return reply;
-    const state = engine.current();
+    const state = actionState(engine.current());
     return ACTIONS.map((a) => ({ name: a.name, keys: a.keys, allowed: a.allowed(state, null) }));
   });
 
@@ -42,7 +42,7 @@ export function apiRoutes(app: FastifyInstance, engine: MeetingEngine, authorize
     const target = rawTarget === undefined ? null : IdSchema.safeParse(rawTarget);
     if (target !== null && !target.success) return reply.code(400).send({ error: 'bad_message', message: `slotId: ${firstIssue(target.error).message}` });
     const slotId = target?.data ?? null;
-    const state = engine.current();
+    const state = actionState(engine.current());
     if (!action.allowed(state, slotId)) return reply.code(409).send({ error: 'not_allowed', message: `"${action.name}" is not possible now` });
     return answer(reply, await engine.execute(action.command(state, slotId), { role: 'host', device: 'http' }));
   });
