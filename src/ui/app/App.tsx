@@ -5,19 +5,41 @@ import { DisplayView } from '../display/DisplayView';
 import { ViewContext, useView } from './context';
 import type { ViewContextValue } from './context';
 
+// The hall's screens load first and alone; the other views are fetched when opened.
 const ControlView = lazy(() => import('../control/ControlView'));
+const ReviewView = lazy(() => import('../review/ReviewView'));
+const ClerkView = lazy(() => import('../clerk/ClerkView'));
+const CardsPage = lazy(() => import('../print/CardsPage'));
+const ReportPage = lazy(() => import('../print/ReportPage'));
 
-export function App({ view, ctx }: { view: ViewKind; ctx: ViewContextValue }) {
+function Page({ view, token }: { view: ViewKind; token: string }) {
+  switch (view) {
+    case 'display':
+    case 'stage':
+      return <DisplayView variant={view} />;
+    case 'control':
+      return <ControlView token={token} />;
+    // Each phone keeps its unsent ballots under its own key: two meetings never mix.
+    case 'review':
+      return <ReviewView storageKey={`rostrum.review.${token.slice(0, 16)}`} />;
+    case 'clerk':
+      return <ClerkView token={token} />;
+    case 'cards':
+      return <CardsPage token={token} />;
+    case 'report':
+      return <ReportPage />;
+    default:
+      return view satisfies never;
+  }
+}
+
+export function App({ view, ctx, token }: { view: ViewKind; ctx: ViewContextValue; token: string }) {
   return (
     <ViewContext.Provider value={ctx}>
       <LinkBanner />
-      {view === 'control' ? (
-        <Suspense fallback={null}>
-          <ControlView />
-        </Suspense>
-      ) : (
-        <DisplayView variant={view} />
-      )}
+      <Suspense fallback={null}>
+        <Page view={view} token={token} />
+      </Suspense>
     </ViewContext.Provider>
   );
 }

@@ -6,6 +6,9 @@ describe('view routes', () => {
     expect(viewFromPath('/control')).toBe('control');
     expect(viewFromPath('/display/')).toBe('display');
     expect(viewFromPath('/stage')).toBe('stage');
+    expect(viewFromPath('/review')).toBe('review');
+    expect(viewFromPath('/clerk')).toBe('clerk');
+    expect(viewFromPath('/report')).toBe('report');
   });
 
   it('knows no other view', () => {

@@ -1,7 +1,9 @@
 import type { ViewKind } from '../connection/client';
 
-/** The path picks the view: /control, /display, /stage. */
+const VIEWS: readonly ViewKind[] = ['control', 'display', 'stage', 'review', 'clerk', 'cards', 'report'];
+
+/** The path picks the view: /control, /display, /stage, /review, /clerk, and the printable /cards and /report. */
 export function viewFromPath(pathname: string): ViewKind | null {
   const name = pathname.replace(/\/+$/, '').split('/').pop();
-  return name === 'control' || name === 'display' || name === 'stage' ? name : null;
+  return VIEWS.find((v) => v === name) ?? null;
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AudioOutput } from '../../core/state';
 import { useConnection, useView } from '../app/context';
-import { useSend } from './usePerform';
+import { useSend } from '../shared/useSend';
 
 const OUTPUTS: AudioOutput[] = ['display', 'stage', 'control'];
 
