@@ -7,17 +7,20 @@ import { AudioPanel } from './AudioPanel';
 import { LivePanel } from './LivePanel';
 import { Preview } from './Preview';
 import { Queue } from './Queue';
+import { ScoringPanel } from './ScoringPanel';
+import { ScoringSetup } from './ScoringSetup';
 import { ShortcutList } from './ShortcutList';
 import { SlotEditor } from './SlotEditor';
 import { TopBar } from './TopBar';
-import { usePerform, useSend } from './usePerform';
+import { useSend } from '../shared/useSend';
+import { usePerform } from './usePerform';
 import { useShortcuts } from './useShortcuts';
 import './control.css';
 
-type Editing = { kind: 'add'; sittingId: string } | { kind: 'edit'; slotId: string } | null;
+type Editing = { kind: 'add'; sittingId: string } | { kind: 'edit'; slotId: string } | { kind: 'scoring' } | null;
 
 /** The host's laptop: the running order, the live speaker's clock and controls, and the big screen's preview. */
-export default function ControlView() {
+export default function ControlView({ token }: { token: string }) {
   const { t } = useTranslation();
   const meeting = useView((s) => s.meeting);
   const [selected, setSelected] = useState<string | null>(null);
@@ -67,6 +70,7 @@ export default function ControlView() {
         />
         <div className="control-side">
           <LivePanel target={target} perform={perform} />
+          <ScoringPanel target={target} perform={perform} token={token} onSetup={() => setEditing({ kind: 'scoring' })} />
           <Preview />
           <div className="control-bottom">
             <AudioPanel />
@@ -74,7 +78,16 @@ export default function ControlView() {
           </div>
         </div>
       </div>
-      {editing && <SlotEditor slot={editedSlot} onSave={save} onRemove={editedSlot ? remove : null} onClose={() => setEditing(null)} />}
+      {editing?.kind === 'scoring' && (
+        <ScoringSetup
+          scoring={meeting.scoring}
+          units={[...new Set(meeting.slots.map((s) => s.unit))]}
+          token={token}
+          onSave={(scoring) => send({ type: 'scoring.configure', scoring })}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {(editing?.kind === 'add' || editing?.kind === 'edit') && <SlotEditor slot={editedSlot} onSave={save} onRemove={editedSlot ? remove : null} onClose={() => setEditing(null)} />}
     </div>
   );
 }

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { agenda } from '../../core/queue';
+import { tallySlot } from '../../core/paper';
+import { formatMinutes } from '../../core/time';
+import { useView } from '../app/context';
+import { RankingTable } from '../results/RankingTable';
+import { usePaperPage } from './usePaperPage';
+import './print.css';
+
+/**
+ * The meeting's printable report (the clerk's: it holds the comments): meeting and date, rubric and
+ * rules, the ranking with group scores and grades, time used and overruns, and every comment by slot.
+ * Printed to PDF by Chromium's own print engine (Ctrl+P, or Electron's printToPDF).
+ */
+export default function ReportPage() {
+  const { t, i18n } = useTranslation();
+  usePaperPage();
+  const meeting = useView((s) => s.meeting);
+  const [names, setNames] = useState(false);
+  if (!meeting) return null;
+  const { rubric, rules, groups, reviewers } = meeting.scoring;
+  const results = new Map(meeting.results.map((r) => [r.slotId, r]));
+  const reviewerName = (id: string) => reviewers.find((r) => r.id === id)?.name ?? id;
+  const dates = Object.values(meeting.records).flat().map((r) => r.startedWall);
+  const day = dates.length > 0 ? new Date(Math.min(...dates)) : new Date();
+  const grading = rules.grading;
+
+  return (
+    <div className="print-page report-page">
+      <div className="no-print print-toolbar">
+        <label>
+          <input type="checkbox" checked={names} onChange={(e) => setNames(e.target.checked)} /> {t('report.names')}
+        </label>
+        <button type="button" className="primary" onClick={() => window.print()}>
+          {t('cards.print')}
+        </button>
+      </div>
+      <h1>{meeting.title}</h1>
+      <p className="muted">
+        {t('report.heading')} · {day.toLocaleDateString(i18n.language, { year: 'numeric', month: 'long', day: 'numeric' })}
+      </p>
+      <h2>{t('report.rules')}</h2>
+      <ul className="rules">
+        <li>
+          {t('report.rubric')}: {rubric.criteria.map((c) => `${c.name} ${c.max}`).join('、')} ({t('report.step', { step: rubric.step })})
+        </li>
+        <li>
+          {t('report.groups')}: {groups.map((g) => `${g.name} ${g.weight}`).join('、')}
+        </li>
+        <li>{t('report.trim', { n: rules.trimFrom })}</li>
+        {rules.penaltyPerInterval !== '0' && <li>{t('report.penalty', { points: rules.penaltyPerInterval, seconds: rules.penaltyIntervalSeconds })}</li>}
+        {rules.cutoffPenalty !== '0' && <li>{t('report.cutoffPenalty', { points: rules.cutoffPenalty })}</li>}
+        <li>
+          {grading.mode === 'quota'
+            ? t('report.quota', { excellent: Number(grading.excellentShare) * 100, needsWork: Number(grading.needsWorkShare) * 100 })
+            : t('report.thresholds', { excellent: grading.excellentFrom, good: grading.goodFrom, pass: grading.passFrom })}
+        </li>
+      </ul>
+      <h2>{t('results.ranking')}</h2>
+      <RankingTable results={meeting.results} groups={groups} />
+      <h2>{t('report.time')}</h2>
+      <table className="ranking-table">
+        <thead>
+          <tr>
+            <th>{t('control.unit')}</th>
+            <th>{t('control.speaker')}</th>
+            <th>{t('report.used')}</th>
+            <th>{t('report.overtime')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {agenda(meeting).map((slot) => {
+            const speech = (meeting.records[slot.id] ?? []).filter((r) => r.phaseIndex === 0);
+            const used = speech.reduce((s, r) => s + r.usedMs, 0);
+            const r = results.get(slot.id);
+            return (
+              <tr key={slot.id}>
+                <td>{slot.unit}</td>
+                <td>{slot.speaker}</td>
+                <td className="tabular">{used > 0 ? formatMinutes(Math.floor(used / 1000)) : '—'}</td>
+                <td className="tabular">
+                  {r && r.overtimeMs > 0 ? `+${formatMinutes(Math.floor(r.overtimeMs / 1000))}` : ''}
+                  {r?.cutoff ? ` ${t('control.cutoffRecorded')}` : ''}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <h2>{t('report.comments')}</h2>
+      {agenda(meeting).map((slot) => {
+        const comments = tallySlot(meeting.ballots[slot.id], meeting.paper[slot.id]).filter((l) => l.counted && l.comment !== '');
+        if (comments.length === 0) return null;
+        return (
+          <section key={slot.id} className="comments">
+            <h3>{slot.unit}</h3>
+            <ul>
+              {comments.map((c) => (
+                <li key={`${c.reviewerId}/${c.source}`}>
+                  {c.comment}
+                  {names && <span className="muted"> — {reviewerName(c.reviewerId)}</span>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
