@@ -30,7 +30,10 @@ async function main(): Promise<void> {
   console.log(`  control (this machine only, keep it private): ${host.controlUrl}`);
   console.log(`  display (projector):                          ${host.displayUrl}`);
   console.log(`  stage monitor:                                ${host.stageUrl}`);
+  console.log(`  clerk (this machine only, asks for the PIN):  ${host.clerkUrl}`);
+  console.log(`  reviewers' QR cards: the "QR cards" link in the control view`);
   for (const lan of host.lanOrigins) console.log(`  on the LAN: ${lan}`);
+  if (host.lanOrigins.length === 0) console.log('  phones cannot reach this host: add --bind 0.0.0.0 to score on phones');
   const stop = () => void host.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
