@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n';
-import { App, NoToken } from './app/App';
+import { Root, pageKey } from './app/Root';
 import { viewFromPath } from './app/routes';
 import { startView } from './app/start-view';
 import './shared/base.css';
@@ -10,7 +10,11 @@ await initI18n();
 // The access key travels in the fragment, which browsers never send to a server or a log.
 const params = new URLSearchParams(window.location.hash.slice(1));
 const view = viewFromPath(window.location.pathname);
-const token = params.get('token');
+const key = view && pageKey(view, params.get('token'));
+// Started once per page load, outside React, so nothing reconnects on a re-render.
+const started = view && key ? { ctx: startView(view, key, params.has('preview')), token: key } : null;
 createRoot(document.getElementById('root')!).render(
-  <StrictMode>{view && token ? <App view={view} ctx={startView(view, token, params.has('preview'))} /> : <NoToken />}</StrictMode>,
+  <StrictMode>
+    <Root view={view} started={started} />
+  </StrictMode>,
 );

@@ -162,3 +162,43 @@ test('a ballot submitted while the host is down is kept on the phone and counted
     await host.close();
   }
 });
+
+test('the host sets up scoring: four criteria, a roster from a CSV with its bad rows shown, then the phone in Chinese', async ({ host, browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const control = await ctx.newPage();
+  await control.goto(host.controlUrl);
+  await control.getByRole('button', { name: /Scoring setup|评分设置/ }).click();
+  await control.getByTestId('rubric-preset').selectOption('four');
+  const upload = (text: string) => control.getByTestId('roster-file').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await upload('姓名,评分组,单位\n王评委,主要领导,\n李代表,评委组,Unit A\n');
+  await expect(control.getByRole('alert')).toContainText('Row 3, group: unknown group "评委组"');
+  await control.screenshot({ path: `${SCREENSHOTS}/control-setup-1280.png` });
+  await upload('姓名,评分组,单位\n王评委,主要领导,\n李代表,民主测评,Unit A\n');
+  await expect(control.getByText(/2 reviewers read/)).toBeVisible();
+  await control.getByRole('button', { name: /^Save$|^保存$/ }).click();
+  await expect.poll(() => host.engine.current().scoring.reviewers.map((r) => [r.name, r.groupId, r.unit])).toEqual([
+    ['王评委', 'leaders', ''],
+    ['李代表', 'peers', 'Unit A'],
+  ]);
+  expect(host.engine.current().scoring.rubric.criteria).toHaveLength(4);
+
+  await host.engine.execute({ type: 'scoring.open', slotId: 'a' }, { role: 'host' });
+  const phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const phone = await phoneCtx.newPage();
+  await phone.goto(host.reviewerUrl(host.engine.current().scoring.reviewers[0]?.id ?? '') ?? '');
+  const c = card(phone, 'a');
+  await expect(c.getByText('讲理论比境界')).toBeVisible();
+  for (const [i, v] of ['22.5', '20', '23', '24.5'].entries()) await c.locator('input[inputmode=decimal]').nth(i).fill(v);
+  await c.getByRole('button', { name: '讲对策比业绩 加分' }).click();
+  await expect(c.getByTestId('total')).toHaveText('90.5');
+  await c.getByRole('button', { name: '讲对策比业绩 加分' }).click();
+  await expect(c.getByTestId('total')).toHaveText('90.5');
+  await phone.screenshot({ path: `${SCREENSHOTS}/reviewer-four-criteria-zh-390.png` });
+  await c.getByRole('button', { name: '提交' }).click();
+  await expect(c.getByTestId('ballot-status')).toHaveText(/已收到/);
+
+  // The Chinese peer from Unit A is not asked to score Unit A.
+  const peer = await phoneCtx.newPage();
+  await peer.goto(host.reviewerUrl(host.engine.current().scoring.reviewers[1]?.id ?? '') ?? '');
+  await expect(peer.getByText('当前发言来自您所在单位，您无需评分。')).toBeVisible();
+});

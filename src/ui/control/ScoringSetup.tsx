@@ -58,7 +58,7 @@ export function ScoringSetup({ scoring, units, token, onSave, onClose }: Props) 
   return (
     <dialog ref={dialog} className="slot-editor scoring-setup" onClose={onClose} aria-labelledby="setup-title">
       <form onSubmit={(e) => void submit(e)}>
-        <h2 id="setup-title">{t('scoring.setup')}</h2>
+        <h2 id="setup-title">{t('scoring.setupTitle')}</h2>
         <fieldset>
           <legend>{t('report.rubric')}</legend>
           <label>

@@ -190,6 +190,7 @@ export const en = {
   scoring: {
     title: 'Scoring',
     setup: 'Scoring setup…',
+    setupTitle: 'Scoring setup',
     cards: 'QR cards',
     clerk: 'Clerk view',
     submitted: '{{done}} of {{total}} ballots in',

@@ -192,6 +192,7 @@ export const zhCN: Dictionary = {
   scoring: {
     title: '评分',
     setup: '评分设置…',
+    setupTitle: '评分设置',
     cards: '二维码卡片',
     clerk: '计分视图',
     submitted: '已收 {{done}} / {{total}} 份',
