@@ -3,7 +3,10 @@ import type { DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ScoringWindow } from '../../core/ballots';
+import { isRecused } from '../../core/ballots';
 import type { Command } from '../../core/commands';
+import type { Slot } from '../../core/meeting';
 import type { ViewState } from '../../core/protocol';
 import { agenda, queueStatus } from '../../core/queue';
 import { QueueRow } from './QueueRow';
@@ -15,6 +18,13 @@ interface Props {
   onEdit(id: string): void;
   onAdd(sittingId: string): void;
   send(command: Command): void;
+}
+
+function scoringOf(meeting: ViewState, slot: Slot): { window: ScoringWindow; done: number; expected: number } | null {
+  const window = meeting.windows[slot.id];
+  if (window === undefined) return null;
+  const expected = meeting.scoring.reviewers.filter((r) => !isRecused(r, slot.unit)).length;
+  return { window, done: meeting.submitted[slot.id]?.length ?? 0, expected };
 }
 
 /**
@@ -59,6 +69,7 @@ export function Queue({ meeting, selected, onSelect, onEdit, onAdd, send }: Prop
                       n={ids.indexOf(slot.id) + 1}
                       status={queueStatus(meeting, slot.id)}
                       records={meeting.records[slot.id]}
+                      scoring={scoringOf(meeting, slot)}
                       selected={selected === slot.id}
                       onSelect={() => onSelect(selected === slot.id ? null : slot.id)}
                       onEdit={() => onEdit(slot.id)}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Slot } from '../../core/meeting';
 import { plannedMs } from '../../core/meeting';
 import type { QueueStatus } from '../../core/queue';
+import type { ScoringWindow } from '../../core/ballots';
 import type { PhaseRecord } from '../../core/state';
 import { durationText } from './duration';
 
@@ -12,13 +13,15 @@ interface Props {
   n: number;
   status: QueueStatus;
   records: PhaseRecord[] | undefined;
+  /** Ballots in over ballots expected, once the slot has opened for scoring. */
+  scoring: { window: ScoringWindow; done: number; expected: number } | null;
   selected: boolean;
   onSelect(): void;
   onEdit(): void;
 }
 
 /** One speaker in the running order: status, planned against actual time, and a drag handle. */
-export function QueueRow({ slot, n, status, records, selected, onSelect, onEdit }: Props) {
+export function QueueRow({ slot, n, status, records, scoring, selected, onSelect, onEdit }: Props) {
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: slot.id });
   const used = records?.reduce((sum, r) => sum + r.usedMs, 0);
@@ -50,6 +53,13 @@ export function QueueRow({ slot, n, status, records, selected, onSelect, onEdit 
         {overtime > 0 && <span className="overtime"> {t('control.overtime', { time: `+${durationText(overtime)}` })}</span>}
         {cutoff && <span className="badge badge-cutoff">{t('control.cutoffRecorded')}</span>}
       </span>
+      {scoring ? (
+        <span className={`badge window-${scoring.window} tabular`} title={t(`clerk.window.${scoring.window}`)} data-testid="ballots-in">
+          {scoring.done}/{scoring.expected}
+        </span>
+      ) : (
+        <span />
+      )}
       <button
         type="button"
         className="link"
