@@ -121,6 +121,8 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
     state: ViewStateSchema,
     /** Only the host role gets the display URL, for its live preview. */
     displayUrl: z.string().optional(),
+    /** Set when the meeting file is damaged and was opened read-only: why, and where. */
+    readOnly: z.string().optional(),
   }),
   z.object({ type: z.literal('state'), state: ViewStateSchema }),
   z.object({ type: z.literal('ack'), id: z.string(), seq: z.number().int() }),

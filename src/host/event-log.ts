@@ -26,12 +26,16 @@ export interface LoadedLog {
   events: MeetingEvent[];
   /** Things repaired on the way in, e.g. a torn last line after a crash. */
   warnings: string[];
+  /** The first damaged line, when the log is damaged before its end: the events stop there. */
+  damage: LogError | null;
 }
 
 /**
  * Reads a meeting log. Only newline-terminated lines count: an unterminated tail is a write the
  * host died in, so its command was never acknowledged, and it is cut off with a warning. Damage
- * anywhere else refuses to open, because skipping an acknowledged command would be a lie.
+ * anywhere else stops the reading there and is reported: the meeting may be looked at up to the
+ * damage, never continued, because writing after it would bury what a person must repair.
+ * A file that is not a Rostrum meeting at all (empty, wrong header or version) is refused.
  */
 export async function readLog(file: string): Promise<LoadedLog & { goodBytes: number }> {
   const text = await readFile(file, 'utf8');
@@ -44,12 +48,18 @@ export async function readLog(file: string): Promise<LoadedLog & { goodBytes: nu
   if (lines.length === 0) throw new LogError(file, 1, 'the file is empty, not a Rostrum meeting');
   parseLine(file, 1, lines[0] ?? '', HeaderSchema);
   const events: MeetingEvent[] = [];
-  lines.slice(1).forEach((raw, i) => {
-    const event = parseLine(file, i + 2, raw, MeetingEventSchema) as MeetingEvent;
-    if (event.seq !== events.length + 1) throw new LogError(file, i + 2, `expected event ${events.length + 1}, found ${event.seq}`);
-    events.push(event);
-  });
-  return { events, warnings, goodBytes: Buffer.byteLength(text.slice(0, goodChars)) };
+  let damage: LogError | null = null;
+  for (const [i, raw] of lines.slice(1).entries()) {
+    try {
+      const event = parseLine(file, i + 2, raw, MeetingEventSchema) as MeetingEvent;
+      if (event.seq !== events.length + 1) throw new LogError(file, i + 2, `expected event ${events.length + 1}, found ${event.seq}`);
+      events.push(event);
+    } catch (err) {
+      damage = err as LogError;
+      break;
+    }
+  }
+  return { events, warnings, damage, goodBytes: Buffer.byteLength(text.slice(0, goodChars)) };
 }
 
 function parseLine<T>(file: string, line: number, raw: string, schema: z.ZodType<T>): T {

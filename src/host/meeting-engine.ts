@@ -36,9 +36,12 @@ export class MeetingEngine {
 
   private constructor(
     private state: MeetingState,
-    private readonly log: EventLog,
+    /** null: the file is damaged and opened read-only; nothing is ever written to it. */
+    private readonly log: EventLog | null,
     private readonly clock: Clock,
     readonly warnings: string[],
+    /** Why the meeting cannot be changed, or null when it can. */
+    readonly readOnly: string | null = null,
   ) {}
 
   /** Opens a meeting file, creating it from `setup` (the demo by default) when it does not exist. */
@@ -51,7 +54,11 @@ export class MeetingEngine {
     }
     const loaded = await readLog(file);
     const state = replay(loaded.events);
-    if (state === null) throw new Error(`${file}: the log holds no meeting`);
+    if (state === null) throw new Error(loaded.damage ? loaded.damage.message : `${file}: the log holds no meeting`);
+    if (loaded.damage) {
+      const why = `read-only: ${loaded.damage.message}. The meeting is shown up to event ${state.seq}; the file is left untouched for repair.`;
+      return new MeetingEngine(state, null, clock, [...loaded.warnings, why], why);
+    }
     const engine = new MeetingEngine(state, await EventLog.openForAppend(file, loaded.goodBytes), clock, loaded.warnings);
     const last = loaded.events.at(-1);
     if (last) await engine.rebaseIfRebooted(last.at, last.wall);
@@ -100,6 +107,7 @@ export class MeetingEngine {
   }
 
   private async record(body: EventBody, by: Actor, at: Mono): Promise<Outcome> {
+    if (this.log === null) return { ok: false, error: { code: 'unavailable', message: this.readOnly ?? 'read-only' } };
     if (this.failed) return { ok: false, error: { code: 'unavailable', message: `the meeting file cannot be written: ${this.failed.message}` } };
     const event = { ...body, seq: this.state.seq + 1, at: Math.max(at, this.lastAt) as Mono, wall: this.clock.wall() as Wall, by } as MeetingEvent;
     this.state = apply(this.state, event);
@@ -135,7 +143,7 @@ export class MeetingEngine {
   }
 
   async close(): Promise<void> {
-    await this.log.close();
+    await this.log?.close();
   }
 }
 

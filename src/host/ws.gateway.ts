@@ -72,6 +72,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
       hostNow: deps.clock.now(),
       state: viewFor(deps.engine.current(), view.audience),
       ...(role === 'host' || role === 'clerk' ? { displayUrl: deps.displayUrl } : {}),
+      ...(deps.engine.readOnly && (role === 'host' || role === 'clerk') ? { readOnly: deps.engine.readOnly } : {}),
     });
   }
 

@@ -5,7 +5,7 @@ import { systemClock } from '../../src/host/clock';
 import { readLog } from '../../src/host/event-log';
 import { MeetingEngine } from '../../src/host/meeting-engine';
 import { shortMeeting } from '../fixtures/meetings';
-import { tempDir } from './support';
+import { startTestHost, tempDir, TestClient } from './support';
 
 async function meetingWithOneStart(): Promise<string> {
   const file = join(await tempDir(), 'm.rostrum.jsonl');
@@ -29,13 +29,18 @@ describe('the meeting log on disk', () => {
     expect(events.map((e) => e.type)).toEqual(['meeting.created', 'timer.started', 'timer.paused']);
   });
 
-  it('refuses to open a log damaged in the middle, naming the line, and leaves the file untouched', async () => {
+  it('opens a log damaged in the middle read-only up to the damage, naming the line, and never writes to it', async () => {
     const file = await meetingWithOneStart();
     const lines = (await readFile(file, 'utf8')).split('\n');
     lines.splice(2, 0, 'garbage');
     await writeFile(file, lines.join('\n'));
     const before = await readFile(file, 'utf8');
-    await expect(MeetingEngine.open(file, systemClock)).rejects.toThrow(/line 3: not valid JSON/);
+    const engine = await MeetingEngine.open(file, systemClock);
+    expect(engine.readOnly).toMatch(/^read-only: .*line 3: not valid JSON\. The meeting is shown up to event 1/);
+    expect(engine.current().seq).toBe(1);
+    expect(engine.current().slots.map((s) => s.id)).toEqual(['a', 'b', 'c']);
+    expect(await engine.execute({ type: 'timer.start' }, { role: 'host' })).toEqual({ ok: false, error: { code: 'unavailable', message: engine.readOnly } });
+    await engine.close();
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 
@@ -47,10 +52,41 @@ describe('the meeting log on disk', () => {
     await expect(readLog(join(dir, 'v9.jsonl'))).rejects.toThrow(/line 1: version/);
   });
 
-  it('refuses a log with a missing event rather than replay a gap', async () => {
+  it('never replays across a gap: a missing first event leaves nothing to show, and the file is refused', async () => {
     const file = await meetingWithOneStart();
     const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
     await writeFile(file, [lines[0], lines[2]].join('\n') + '\n');
-    await expect(readLog(file)).rejects.toThrow(/line 2: expected event 1, found 2/);
+    expect((await readLog(file)).damage?.message).toMatch(/line 2: expected event 1, found 2/);
+    await expect(MeetingEngine.open(file, systemClock)).rejects.toThrow(/line 2: expected event 1, found 2/);
+  });
+
+  it('a log cut short at a line boundary is simply shorter: it opens and goes on', async () => {
+    const file = await meetingWithOneStart();
+    const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
+    await writeFile(file, lines.slice(0, 2).join('\n') + '\n');
+    const engine = await MeetingEngine.open(file, systemClock);
+    expect(engine.readOnly).toBeNull();
+    expect(engine.current().live).toBeNull();
+    expect(await engine.execute({ type: 'timer.start' }, { role: 'host' })).toMatchObject({ ok: true, seq: 2 });
+    await engine.close();
+  });
+});
+
+describe('a damaged meeting over the protocol', () => {
+  it('tells the control view it is read-only and why, and refuses every command', async () => {
+    const file = await meetingWithOneStart();
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    lines.splice(2, 0, '{"seq":2,"type":"nonsense"}');
+    await writeFile(file, lines.join('\n'));
+    const host = await startTestHost({ meetingPath: file });
+    try {
+      const control = await TestClient.open(host.origin, host.tokens.host);
+      const welcome = await control.next('welcome');
+      expect(welcome.readOnly).toMatch(/line 3/);
+      expect(await control.command({ type: 'timer.start' })).toMatchObject({ type: 'error', code: 'unavailable', message: /read-only/ });
+      control.close();
+    } finally {
+      await host.close();
+    }
   });
 });

@@ -55,6 +55,13 @@ function LinkBanner() {
   const { t } = useTranslation();
   const link = useView((s) => s.link);
   const hasMeeting = useView((s) => s.meeting !== null);
+  const readOnly = useView((s) => s.readOnly);
+  if (readOnly && link === 'online')
+    return (
+      <div className="link-banner read-only" role="alert" data-testid="read-only">
+        {t('conn.readOnly')} {readOnly}
+      </div>
+    );
   if (link === 'refused') return <p className="message-page">{t('conn.refused')}</p>;
   if (link === 'online') return null;
   if (!hasMeeting) return <p className="message-page">{t('conn.connecting')}</p>;

@@ -13,7 +13,7 @@ export function startView(view: ViewKind, token: string, preview: boolean): View
   const chimes = preview ? null : createChimes();
   const connection = connect(token, view, {
     status: (s) => store.getState().setLink(s),
-    welcome: (role, meeting, displayUrl) => store.getState().welcome(role, meeting, displayUrl),
+    welcome: (role, meeting, displayUrl, readOnly) => store.getState().welcome(role, meeting, displayUrl, readOnly),
     state: (meeting) => store.getState().update(meeting),
     cue: (sound, volume) => chimes?.play(sound, volume),
   });

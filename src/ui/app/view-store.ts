@@ -12,9 +12,11 @@ export interface ViewStoreState {
   role: ViewRole | null;
   meeting: ViewState | null;
   displayUrl: string | null;
+  /** Why the meeting cannot be changed (a damaged file opened read-only), or null. */
+  readOnly: string | null;
   notices: Notice[];
   setLink(link: LinkStatus): void;
-  welcome(role: ViewRole, meeting: ViewState, displayUrl: string | null): void;
+  welcome(role: ViewRole, meeting: ViewState, displayUrl: string | null, readOnly?: string | null): void;
   update(meeting: ViewState): void;
   notify(text: string): void;
   dismiss(id: number): void;
@@ -32,9 +34,10 @@ export const createViewStore = () =>
     role: null,
     meeting: null,
     displayUrl: null,
+    readOnly: null,
     notices: [],
     setLink: (link) => set({ link }),
-    welcome: (role, meeting, displayUrl) => set({ role, meeting, displayUrl, link: 'online' }),
+    welcome: (role, meeting, displayUrl, readOnly = null) => set({ role, meeting, displayUrl, readOnly, link: 'online' }),
     // A late state from before a reconnect must not roll the view back.
     update: (meeting) => {
       const current = get().meeting;

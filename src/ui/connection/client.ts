@@ -19,7 +19,7 @@ export class HostError extends Error {
 
 export interface ClientEvents {
   status(status: LinkStatus): void;
-  welcome(role: ViewRole, state: ViewState, displayUrl: string | null): void;
+  welcome(role: ViewRole, state: ViewState, displayUrl: string | null, readOnly: string | null): void;
   state(state: ViewState): void;
   cue(sound: Sound, volume: number): void;
 }
@@ -113,7 +113,7 @@ export function connect(token: string, kind: ViewKind, on: ClientEvents, locatio
       case 'welcome':
         sync.seed(performance.now(), msg.hostNow);
         on.status('online');
-        return on.welcome(msg.role, msg.state, msg.displayUrl ?? null);
+        return on.welcome(msg.role, msg.state, msg.displayUrl ?? null, msg.readOnly ?? null);
       case 'state':
         return on.state(msg.state);
       case 'pong':

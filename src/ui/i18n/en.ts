@@ -1,6 +1,7 @@
 export const en = {
   app: { name: 'Rostrum' },
   conn: {
+    readOnly: 'This meeting file is damaged and was opened read-only; nothing can be changed.',
     connecting: 'Connecting…',
     offline: 'Offline — reconnecting…',
     refused: 'This link is not valid any more. Open the address printed by the host.',
