@@ -56,6 +56,11 @@ export class TestClient {
     return new Promise((resolve) => this.waiters.push({ match, resolve }));
   }
 
+  /** The next reply of any kind (ack, error or pong): for a test that keeps one request in flight. */
+  nextReply(): Promise<HostMessage> {
+    return this.waitFor((m) => m.type === 'ack' || m.type === 'error' || m.type === 'pong');
+  }
+
   /** Whether a message of this kind arrived and was not yet taken. */
   received(type: HostMessage['type']): boolean {
     return this.inbox.some((m) => m.type === type);
