@@ -70,6 +70,8 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
       return agendaOps.removeSlot(s, e.slotId);
     case 'slot.moved':
       return agendaOps.moveSlot(s, e.slotId, e.sittingId, e.index);
+    case 'agenda.replaced':
+      return { ...s, sittings: e.sittings, slots: e.slots, status: Object.fromEntries(e.slots.map((x) => [x.id, 'waiting' as const])), windows: {}, openedAt: {}, reveal: null };
     case 'audio.set': {
       const { volume = s.audio.volume, muted = s.audio.muted, outputs = s.audio.outputs } = e;
       return { ...s, audio: { volume, muted, outputs } };

@@ -1,7 +1,9 @@
 import type { Command } from './commands';
 import { decideScoring } from './decide.scoring';
 import type { Actor, EventBody } from './events';
-import type { Id } from './meeting';
+import { MeetingSetupSchema } from './meeting';
+import type { Id, Sitting, Slot } from './meeting';
+import { describeIssue } from './issues';
 import { agenda, nextWaiting, previousSlot, slotById } from './queue';
 import * as rules from './rules';
 import type { MeetingState } from './state';
@@ -64,6 +66,8 @@ export function decide(state: MeetingState, cmd: Command, newId: () => Id, by: A
       return rules.canRemove(state, cmd.slotId) ? accept({ type: 'slot.removed', slotId: cmd.slotId }) : notNow('removing the speaker at the lectern');
     case 'slot.move':
       return decideMove(state, cmd.slotId, cmd.sittingId, cmd.index);
+    case 'agenda.replace':
+      return decideAgendaReplace(state, cmd.sittings, cmd.slots);
     case 'meeting.rename':
       return accept({ type: 'meeting.renamed', title: cmd.title });
     case 'audio.set': {
@@ -87,6 +91,16 @@ export function decide(state: MeetingState, cmd: Command, newId: () => Id, by: A
     default:
       return cmd satisfies never;
   }
+}
+
+/** A new agenda replaces the old one only before anyone has spoken, and must hold together. */
+function decideAgendaReplace(state: MeetingState, sittings: Sitting[], slots: Slot[]): Decision {
+  if (Object.keys(state.records).length > 0 || state.live !== null) return refuse('not_allowed', 'the meeting has started: an agenda is imported before the first speaker');
+  // Ballots belong to slots by id: a new agenda could hand them to someone else.
+  if (Object.keys(state.ballots).length > 0 || Object.keys(state.paper).length > 0) return refuse('not_allowed', 'ballots have been cast: the agenda can no longer be replaced');
+  const check = MeetingSetupSchema.safeParse({ title: state.title, sittings, slots });
+  if (!check.success) return refuse('invalid', describeIssue(check.error));
+  return accept({ type: 'agenda.replaced', sittings, slots });
 }
 
 const missing = (id: Id, what = 'slot'): Decision => refuse('not_found', `no ${what} "${id}"`);

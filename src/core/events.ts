@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, MeetingSetupSchema, SlotSchema } from './meeting';
+import { IdSchema, MeetingSetupSchema, SittingSchema, SlotSchema } from './meeting';
 import { SlotFieldsSchema } from './commands';
 import { RevealSchema } from './reveal';
 import { DecimalTextSchema, ScoringSetupSchema } from './scoring.setup';
@@ -45,6 +45,7 @@ export const EventBodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('slot.added'), slot: SlotSchema, index: z.number().int().min(0) }),
   z.object({ type: z.literal('slot.edited'), slotId: IdSchema, fields: SlotFieldsSchema.partial() }),
   z.object({ type: z.literal('slot.removed'), slotId: IdSchema }),
+  z.object({ type: z.literal('agenda.replaced'), sittings: z.array(SittingSchema), slots: z.array(SlotSchema) }),
   z.object({ type: z.literal('slot.moved'), slotId: IdSchema, sittingId: IdSchema, index: z.number().int().min(0) }),
   z.object({
     type: z.literal('audio.set'),
@@ -114,6 +115,7 @@ export const UNDOABLE: ReadonlySet<EventType> = new Set<EventType>([
   'slot.edited',
   'slot.removed',
   'slot.moved',
+  'agenda.replaced',
   'scoring.opened',
   'scoring.locked',
   'results.revealed',

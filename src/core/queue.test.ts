@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queueStatus } from './queue';
-import { Rehearsal } from './test-support';
+import { Rehearsal, tinyMeeting } from './test-support';
 
 const statuses = (r: Rehearsal) => ['a', 'b', 'c'].map((id) => queueStatus(r.state, id));
 
@@ -75,5 +75,27 @@ describe('editing the agenda', () => {
     r.ok({ type: 'slot.remove', slotId: 'b' }, 3);
     expect(order(r)).toEqual(['d1:a', 'd2:c']);
     expect(r.run({ type: 'slot.edit', slotId: 'a', fields: { phases: [] } }, 4)).not.toBeNull();
+  });
+});
+
+describe('replacing the agenda', () => {
+  const imported = { sittings: [{ id: 'd1', title: '下午' }], slots: [{ id: 's1', sittingId: 'd1', unit: '科技局', speaker: '', topic: '', phases: tinyMeeting().slots[0]?.phases ?? [] }] };
+
+  it('is taken before the meeting starts, and undo brings the old agenda back', () => {
+    const r = new Rehearsal().ok({ type: 'agenda.replace', ...imported }, 0);
+    expect(r.state.slots.map((s) => s.unit)).toEqual(['科技局']);
+    expect(r.state.status).toEqual({ s1: 'waiting' });
+    r.ok({ type: 'undo' }, 1);
+    expect(r.state.slots.map((s) => s.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('is refused once someone has spoken', () => {
+    const r = new Rehearsal().ok({ type: 'timer.start' }, 0);
+    expect(r.run({ type: 'agenda.replace', ...imported }, 1)?.message).toMatch(/the meeting has started/);
+  });
+
+  it('is refused when a slot points at a sitting that is not there', () => {
+    const r = new Rehearsal();
+    expect(r.run({ type: 'agenda.replace', sittings: imported.sittings, slots: [{ ...imported.slots[0]!, sittingId: 'd9' }] }, 0)?.message).toMatch(/no sitting "d9"/);
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { safeFileName } from '../core/file-name';
+import { agendaTable } from '../core/agenda-table';
 import { ballotsTable, resultsTable } from '../core/tables';
 import type { Table } from '../core/tables';
 import type { Audience } from '../core/views';
@@ -8,27 +9,29 @@ import type { Authorize } from './authorize';
 import type { MeetingEngine } from './meeting-engine';
 
 const EXPORTS = {
+  agenda: { roles: ['host', 'clerk'], table: agendaTable, label: '议程 agenda' },
   results: { roles: ['host', 'clerk'], table: resultsTable, label: '结果 results' },
   // Individual ballots are the clerk's alone.
   ballots: { roles: ['clerk'], table: ballotsTable, label: '评分表 ballots' },
 } as const satisfies Record<string, { roles: Audience['role'][]; table: (s: never) => Table; label: string }>;
 
-/** Results (host and clerk) and ballots (clerk) as CSV or XLSX, named safely after the meeting. */
+/** The agenda and results (host and clerk) and ballots (clerk) as CSV or XLSX, named safely after the meeting. */
 export function exportRoutes(app: FastifyInstance, engine: MeetingEngine, authorize: Authorize): void {
   app.get<{ Params: { name: string; format: string } }>('/api/v1/export/:name.:format', async (req, reply) => {
-    const what = req.params.name === 'results' || req.params.name === 'ballots' ? EXPORTS[req.params.name] : null;
+    const name = req.params.name;
+    const what = name === 'agenda' || name === 'results' || name === 'ballots' ? EXPORTS[name] : null;
     const format = req.params.format;
     if (!what || (format !== 'csv' && format !== 'xlsx')) {
-      return reply.code(404).send({ error: 'not_found', message: 'exports are results.csv, results.xlsx, ballots.csv and ballots.xlsx' });
+      return reply.code(404).send({ error: 'not_found', message: 'exports are agenda, results and ballots, each .csv or .xlsx' });
     }
     if (!authorize(req, reply, [...what.roles])) return reply;
     const state = engine.current();
     const table = what.table(state);
-    const name = `${safeFileName(state.title)} ${what.label}.${format}`;
+    const fileName = `${safeFileName(state.title)} ${what.label}.${format}`;
     const body = format === 'csv' ? toCsv(table) : await toXlsx(table, what.label);
     return reply
       .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="rostrum-${req.params.name}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .header('content-disposition', `attachment; filename="rostrum-${req.params.name}.${format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
       .header('cache-control', 'no-store')
       .send(body);
   });

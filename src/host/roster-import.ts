@@ -1,6 +1,5 @@
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import type { Reviewer, ReviewerGroup } from '../core/scoring.setup';
+import { readRows } from './sheet-file';
 
 /** A problem in the file, where the person will find it in Excel: row 1 is the header. */
 export interface RowError {
@@ -17,42 +16,6 @@ const COLUMNS = {
   unit: ['unit', '单位', '所在单位', '部门'],
 } as const;
 type Column = keyof typeof COLUMNS;
-
-/** Excel in Chinese Windows saves CSV as GBK; anything that is not valid UTF-8 is read as GBK. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gbk').decode(bytes);
-  }
-}
-
-/** The sheet as rows of trimmed text, from CSV or the first worksheet of an XLSX. */
-export async function readRows(bytes: Uint8Array, fileName: string): Promise<string[][] | string> {
-  const ext = fileName.toLowerCase().split('.').pop();
-  if (ext === 'csv') {
-    const parsed = Papa.parse<string[]>(decodeText(bytes), { skipEmptyLines: false });
-    return parsed.data.map((r) => r.map((c) => c.trim()));
-  }
-  if (ext === 'xlsx') {
-    const wb = new ExcelJS.Workbook();
-    try {
-      // exceljs declares its own Buffer type; Node's Buffer is what it reads.
-      await wb.xlsx.load(Buffer.from(bytes) as never);
-    } catch {
-      return 'this is not a readable .xlsx file';
-    }
-    const ws = wb.worksheets[0];
-    if (!ws) return 'the workbook has no sheet';
-    const rows: string[][] = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
-      rows.push(Array.from({ length: ws.columnCount }, (_, c) => row.getCell(c + 1).text.trim()));
-    }
-    return rows;
-  }
-  return `"${fileName}": only .csv and .xlsx files can be imported`;
-}
 
 function findColumns(header: string[]): Partial<Record<Column, number>> {
   const found: Partial<Record<Column, number>> = {};

@@ -80,3 +80,20 @@ test('a screen whose clock is minutes wrong still cuts off at the host’s 0:00'
   expect(seen).toBeLessThanOrEqual(deadline + 250);
   await ctx.close();
 });
+
+test('the host imports an agenda from a CSV: bad rows are shown first, the good file replaces the agenda, undo brings it back', async ({ host, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.controlUrl);
+  await page.getByRole('button', { name: /Import agenda|导入议程/ }).click();
+  const upload = (text: string) => page.getByTestId('agenda-file').setInputFiles({ name: 'agenda.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await upload('场次,序号,单位,发言人,发言时长\n下午,1,科技局,张三,8分钟\n下午,1,财政局,李四,eight\n');
+  await expect(page.getByRole('alert')).toContainText('Row 3, speech: "eight" is not a duration');
+  await expect(page.getByRole('button', { name: /Replace the agenda|替换议程/ })).toBeDisabled();
+  await upload('场次,序号,单位,发言人,发言时长\n下午,2,财政局,李四,7:00\n下午,1,科技局,张三,8分钟\n上午,1,园区,王五,480\n');
+  await expect(page.getByTestId('agenda-preview').locator('tr')).toHaveCount(3);
+  await page.screenshot({ path: `${SCREENSHOTS}/control-agenda-import-1280.png` });
+  await page.getByRole('button', { name: /Replace the agenda|替换议程/ }).click();
+  await expect(page.locator('.queue-unit')).toHaveText(['科技局', '财政局', '园区']);
+  await page.keyboard.press(process.platform === 'darwin' ? 'Meta+KeyZ' : 'Control+KeyZ');
+  await expect(page.locator('.queue-unit')).toHaveText(['Unit A', 'Unit B', 'Unit C']);
+});

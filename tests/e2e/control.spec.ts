@@ -97,10 +97,12 @@ test('screens as the hall sees them, at projector and laptop sizes', async ({ ho
     await control.screenshot({ path: `${SCREENSHOTS}/control-idle-${w}.png` });
     await ctx.close();
   }
-  await host.engine.execute({ type: 'timer.start' }, { role: 'host' });
   const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const display = await ctx.newPage();
+  // The page is up before the clock starts: a slow page load must not eat the 2 s of "normal".
   await display.goto(host.displayUrl);
+  await expect(display.getByTestId('idle')).toBeVisible();
+  await host.engine.execute({ type: 'timer.start' }, { role: 'host' });
   await expect(display.locator('[data-stage="normal"]')).toBeVisible();
   await display.screenshot({ path: `${SCREENSHOTS}/display-speaking-1920.png` });
   await expect(display.locator('[data-stage="warning"]')).toBeVisible({ timeout: 5000 });

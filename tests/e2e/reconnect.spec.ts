@@ -22,7 +22,7 @@ test('the host restarts mid-speech: projector, control view and a phone come bac
     await control.goto(host.controlUrl);
     const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
     await phone.goto(host.reviewerUrl('l1') ?? '');
-    await expect(display.getByTestId('digits')).toHaveText(/^1:5\d$/);
+    await expect(display.getByTestId('digits')).toHaveText(/^1:\d\d$/);
     await expect(phone.locator('#slot-b')).toBeVisible();
 
     await host.close();

@@ -40,7 +40,7 @@ describe('exports', () => {
   it('refuses an export that does not exist, saying which do', async () => {
     const res = await get('/api/v1/export/everything.pdf', host.tokens.clerk);
     expect(res.status).toBe(404);
-    expect(((await res.json()) as { message: string }).message).toContain('results.csv');
+    expect(((await res.json()) as { message: string }).message).toContain('agenda, results and ballots');
   });
 });
 

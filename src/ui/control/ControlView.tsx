@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { agenda } from '../../core/queue';
 import type { SlotFields } from '../../core/commands';
 import { useView } from '../app/context';
+import { download } from '../shared/download';
+import { AgendaImport } from './AgendaImport';
 import { AudioPanel } from './AudioPanel';
 import { LivePanel } from './LivePanel';
 import { Preview } from './Preview';
@@ -17,12 +19,13 @@ import { usePerform } from './usePerform';
 import { useShortcuts } from './useShortcuts';
 import './control.css';
 
-type Editing = { kind: 'add'; sittingId: string } | { kind: 'edit'; slotId: string } | { kind: 'scoring' } | null;
+type Editing = { kind: 'add'; sittingId: string } | { kind: 'edit'; slotId: string } | { kind: 'scoring' } | { kind: 'import' } | null;
 
 /** The host's laptop: the running order, the live speaker's clock and controls, and the big screen's preview. */
 export default function ControlView({ token }: { token: string }) {
   const { t } = useTranslation();
   const meeting = useView((s) => s.meeting);
+  const notify = useView((s) => s.notify);
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const send = useSend();
@@ -66,6 +69,8 @@ export default function ControlView({ token }: { token: string }) {
           onSelect={setSelected}
           onEdit={(slotId) => setEditing({ kind: 'edit', slotId })}
           onAdd={(sittingId) => setEditing({ kind: 'add', sittingId })}
+          onImport={() => setEditing({ kind: 'import' })}
+          onExport={() => void download(token, '/api/v1/export/agenda.xlsx').catch((e: Error) => notify(e.message))}
           send={(c) => void send(c)}
         />
         <div className="control-side">
@@ -78,6 +83,7 @@ export default function ControlView({ token }: { token: string }) {
           </div>
         </div>
       </div>
+      {editing?.kind === 'import' && <AgendaImport token={token} send={send} onClose={() => setEditing(null)} />}
       {editing?.kind === 'scoring' && (
         <ScoringSetup
           scoring={meeting.scoring}

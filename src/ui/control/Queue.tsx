@@ -17,6 +17,8 @@ interface Props {
   onSelect(id: string | null): void;
   onEdit(id: string): void;
   onAdd(sittingId: string): void;
+  onImport(): void;
+  onExport(): void;
   send(command: Command): void;
 }
 
@@ -31,7 +33,7 @@ function scoringOf(meeting: ViewState, slot: Slot): { window: ScoringWindow; don
  * The running order, grouped by sitting. Drag a row (across sittings too), or select it and use
  * Alt+↑/↓; both become the same `slot.move` command.
  */
-export function Queue({ meeting, selected, onSelect, onEdit, onAdd, send }: Props) {
+export function Queue({ meeting, selected, onSelect, onEdit, onAdd, onImport, onExport, send }: Props) {
   const { t } = useTranslation();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const order = agenda(meeting);
@@ -48,7 +50,15 @@ export function Queue({ meeting, selected, onSelect, onEdit, onAdd, send }: Prop
 
   return (
     <section className="panel queue" aria-labelledby="queue-title">
-      <h2 id="queue-title">{t('control.queue')}</h2>
+      <div className="panel-head">
+        <h2 id="queue-title">{t('control.queue')}</h2>
+        <button type="button" className="link" onClick={onImport}>
+          {t('agendaImport.open')}
+        </button>
+        <button type="button" className="link" onClick={onExport}>
+          {t('agendaImport.export')}
+        </button>
+      </div>
       <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
         <SortableContext items={ids} strategy={verticalListSortingStrategy}>
           <ol className="queue-list" role="listbox" aria-label={t('control.queue')}>

@@ -101,6 +101,7 @@ export const en = {
     'slot.removed': 'remove speaker',
     'slot.moved': 'reorder',
     'meeting.renamed': 'rename meeting',
+    'agenda.replaced': 'import agenda',
     'scoring.opened': 'open scoring',
     'scoring.locked': 'lock scoring',
     'results.revealed': 'reveal results',
@@ -244,6 +245,14 @@ export const en = {
     used: 'Speech',
     overtime: 'Overtime',
     comments: 'Comments',
+  },
+  agendaImport: {
+    open: 'Import agenda…',
+    export: 'Export agenda',
+    title: 'Import an agenda',
+    hint: 'CSV (UTF-8 or GBK) or XLSX with columns 场次/sitting, 序号/order, 单位/unit, 发言人/speaker, 职务/title, 题目/topic, 发言时长/speech, 点评时长/comment. Durations like 8:00, 8分钟, 8 min or 480 (seconds). Nothing changes until you replace.',
+    summary: '{{sittings}} sittings, {{slots}} speakers.',
+    replace: 'Replace the agenda',
   },
   errors: {
     bad_message: 'The host did not understand that',

@@ -103,6 +103,7 @@ export const zhCN: Dictionary = {
     'slot.removed': '删除发言',
     'slot.moved': '调整顺序',
     'meeting.renamed': '更改会议名称',
+    'agenda.replaced': '导入议程',
     'scoring.opened': '开放评分',
     'scoring.locked': '锁定评分',
     'results.revealed': '公布结果',
@@ -246,6 +247,14 @@ export const zhCN: Dictionary = {
     used: '发言用时',
     overtime: '超时',
     comments: '点评意见',
+  },
+  agendaImport: {
+    open: '导入议程…',
+    export: '导出议程',
+    title: '导入议程',
+    hint: 'CSV（UTF-8 或 GBK）或 XLSX，列为 场次、序号、单位、发言人、职务、题目、发言时长、点评时长。时长可写 8:00、8分钟、8 min 或 480（秒）。点击“替换议程”前不会有任何改动。',
+    summary: '共 {{sittings}} 个场次，{{slots}} 位发言人。',
+    replace: '替换议程',
   },
   errors: {
     bad_message: '主持端无法识别该请求',

@@ -1,0 +1,80 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgendaImport as Preview } from '../../core/agenda-table';
+import type { Command } from '../../core/commands';
+import { durationText } from './duration';
+
+interface Props {
+  token: string;
+  send(command: Command): Promise<boolean>;
+  onClose(): void;
+}
+
+/**
+ * Imports an agenda from CSV or XLSX: the file is read by the host and shown here first, with every
+ * bad row; nothing changes until the host presses "Replace the agenda" (and undo takes it back).
+ */
+export function AgendaImport({ token, send, onClose }: Props) {
+  const { t } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  useEffect(() => dialog.current?.showModal(), []);
+
+  const read = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    const res = await fetch(`/api/v1/import/agenda?file=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+      body: await file.arrayBuffer(),
+    });
+    setPreview((await res.json()) as Preview);
+  };
+  const accept = async () => {
+    if (preview?.ok && (await send({ type: 'agenda.replace', sittings: preview.sittings, slots: preview.slots }))) onClose();
+  };
+
+  return (
+    <dialog ref={dialog} className="slot-editor" onClose={onClose} aria-labelledby="import-title">
+      <h2 id="import-title">{t('agendaImport.title')}</h2>
+      <p className="muted">{t('agendaImport.hint')}</p>
+      <input type="file" accept=".csv,.xlsx" onChange={(e) => void read(e)} data-testid="agenda-file" />
+      {preview?.ok === false && (
+        <ul className="import-errors" role="alert">
+          {preview.errors.map((er) => (
+            <li key={`${er.row}/${er.column}/${er.reason}`}>{t('scoring.importError', { row: er.row, column: er.column ?? '—', reason: er.reason })}</li>
+          ))}
+        </ul>
+      )}
+      {preview?.ok && (
+        <div className="import-preview">
+          <p>{t('agendaImport.summary', { sittings: preview.sittings.length, slots: preview.slots.length })}</p>
+          <table className="reviewer-table" data-testid="agenda-preview">
+            <tbody>
+              {preview.slots.slice(0, 200).map((s) => (
+                <tr key={s.id}>
+                  <td className="muted">{preview.sittings.find((x) => x.id === s.sittingId)?.title}</td>
+                  <td>{s.unit}</td>
+                  <td>{s.speaker}</td>
+                  <td>{s.topic}</td>
+                  <td className="tabular">{s.phases.map((p) => durationText(p.durationMs)).join(' + ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="dialog-buttons">
+        <span className="spacer" />
+        <button type="button" className="action" onClick={onClose}>
+          {t('control.cancel')}
+        </button>
+        <button type="button" className="action tone-primary" disabled={!preview?.ok} onClick={() => void accept()}>
+          {t('agendaImport.replace')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
