@@ -35,6 +35,8 @@ export class MeetingEngine {
   private lastAt = 0;
 
   private constructor(
+    /** The meeting file: the log the audit view reads back. */
+    readonly file: string,
     private state: MeetingState,
     /** null: the file is damaged and opened read-only; nothing is ever written to it. */
     private readonly log: EventLog | null,
@@ -50,16 +52,16 @@ export class MeetingEngine {
       const log = await EventLog.create(file, clock.wall());
       const created: MeetingEvent = { type: 'meeting.created', setup, seq: 1, at: clock.now(), wall: clock.wall(), by: { role: 'system' } };
       await log.append(created);
-      return new MeetingEngine(apply(null, created), log, clock, []);
+      return new MeetingEngine(file, apply(null, created), log, clock, []);
     }
     const loaded = await readLog(file);
     const state = replay(loaded.events);
     if (state === null) throw new Error(loaded.damage ? loaded.damage.message : `${file}: the log holds no meeting`);
     if (loaded.damage) {
       const why = `read-only: ${loaded.damage.message}. The meeting is shown up to event ${state.seq}; the file is left untouched for repair.`;
-      return new MeetingEngine(state, null, clock, [...loaded.warnings, why], why);
+      return new MeetingEngine(file, state, null, clock, [...loaded.warnings, why], why);
     }
-    const engine = new MeetingEngine(state, await EventLog.openForAppend(file, loaded.goodBytes), clock, loaded.warnings);
+    const engine = new MeetingEngine(file, state, await EventLog.openForAppend(file, loaded.goodBytes), clock, loaded.warnings);
     const last = loaded.events.at(-1);
     if (last) await engine.rebaseIfRebooted(last.at, last.wall);
     return engine;

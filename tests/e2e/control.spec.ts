@@ -111,3 +111,23 @@ test('screens as the hall sees them, at projector and laptop sizes', async ({ ho
   await display.screenshot({ path: `${SCREENSHOTS}/display-danger-1920.png` });
   await ctx.close();
 });
+
+test('the audit log lists every action with role, device and millisecond time, and filters', async ({ host, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.controlUrl);
+  // Keys only act once the view has the host's state; before that Space has nothing to start.
+  await expect(page.locator('[data-action="start"]')).toBeEnabled();
+  await page.keyboard.press('Space');
+  await expect(page.locator('[data-action="pause"]')).toBeEnabled();
+  await page.keyboard.press('BracketRight');
+  await expect.poll(() => host.engine.current().live?.adjustMs).toBe(30_000);
+  await page.getByRole('button', { name: /Audit log|操作记录/ }).click();
+  const rows = page.getByTestId('audit-table').locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText(/timer\.started/);
+  await expect(rows.nth(1)).toContainText(/control@127\.0\.0\.1/);
+  await expect(rows.nth(1)).toContainText(/\d\d:\d\d:\d\d\.\d{3}/);
+  await page.getByTestId('audit-filter').fill('adjust');
+  await expect(rows).toHaveCount(1);
+  await page.screenshot({ path: `${SCREENSHOTS}/control-audit-1280.png` });
+});

@@ -40,7 +40,7 @@ describe('exports', () => {
   it('refuses an export that does not exist, saying which do', async () => {
     const res = await get('/api/v1/export/everything.pdf', host.tokens.clerk);
     expect(res.status).toBe(404);
-    expect(((await res.json()) as { message: string }).message).toContain('agenda, results and ballots');
+    expect(((await res.json()) as { message: string }).message).toContain('agenda, results, ballots and audit');
   });
 });
 
@@ -66,5 +66,19 @@ describe('roster import', () => {
     expect(host.engine.current().scoring.reviewers).toHaveLength(5);
     const bad = await (await post('姓名,组\n王,nobody\n')).json();
     expect(bad).toMatchObject({ ok: false, errors: [{ row: 2, column: 'group' }] });
+  });
+});
+
+describe('the audit log', () => {
+  it('is the event log read back: the host sees who did what and when, the clerk also sees the scores', async () => {
+    const forHost = (await (await get('/api/v1/audit', host.tokens.host)).json()) as { type: string; role: string; detail: string }[];
+    expect(forHost.map((r) => r.type)).toEqual(['meeting.created', 'scoring.opened', 'ballot.submitted']);
+    expect(forHost[2]).toMatchObject({ role: 'reviewer:l1' });
+    expect(forHost[2]?.detail).not.toContain('90');
+    const forClerk = (await (await get('/api/v1/audit', host.tokens.clerk)).json()) as { detail: string }[];
+    expect(forClerk[2]?.detail).toContain('"scores":["90"]');
+    expect((await get('/api/v1/audit', host.tokens.display)).status).toBe(403);
+    const csv = await (await get('/api/v1/export/audit.csv', host.tokens.host)).text();
+    expect(csv.split('\r\n')[3]).toMatch(/^3,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,reviewer:l1,/);
   });
 });

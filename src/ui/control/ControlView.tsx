@@ -6,6 +6,7 @@ import { useView } from '../app/context';
 import { download } from '../shared/download';
 import { AgendaImport } from './AgendaImport';
 import { AudioPanel } from './AudioPanel';
+import { AuditLog } from './AuditLog';
 import { LivePanel } from './LivePanel';
 import { Preview } from './Preview';
 import { Queue } from './Queue';
@@ -19,7 +20,7 @@ import { usePerform } from './usePerform';
 import { useShortcuts } from './useShortcuts';
 import './control.css';
 
-type Editing = { kind: 'add'; sittingId: string } | { kind: 'edit'; slotId: string } | { kind: 'scoring' } | { kind: 'import' } | null;
+type Editing = { kind: 'add'; sittingId: string } | { kind: 'edit'; slotId: string } | { kind: 'scoring' } | { kind: 'import' } | { kind: 'audit' } | null;
 
 /** The host's laptop: the running order, the live speaker's clock and controls, and the big screen's preview. */
 export default function ControlView({ token }: { token: string }) {
@@ -61,7 +62,11 @@ export default function ControlView({ token }: { token: string }) {
 
   return (
     <div className="control-root">
-      <TopBar />
+      <TopBar>
+        <button type="button" className="link" onClick={() => setEditing({ kind: 'audit' })}>
+          {t('audit.title')}
+        </button>
+      </TopBar>
       <div className="control-main">
         <Queue
           meeting={meeting}
@@ -83,6 +88,7 @@ export default function ControlView({ token }: { token: string }) {
           </div>
         </div>
       </div>
+      {editing?.kind === 'audit' && <AuditLog token={token} onClose={() => setEditing(null)} />}
       {editing?.kind === 'import' && <AgendaImport token={token} send={send} onClose={() => setEditing(null)} />}
       {editing?.kind === 'scoring' && (
         <ScoringSetup

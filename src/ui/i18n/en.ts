@@ -254,6 +254,7 @@ export const en = {
     summary: '{{sittings}} sittings, {{slots}} speakers.',
     replace: 'Replace the agenda',
   },
+  audit: { title: 'Audit log', close: 'Close', filter: 'Filter…', role: 'Role', allRoles: 'All roles', device: 'Device', time: 'Time', event: 'Event', detail: 'Detail' },
   errors: {
     bad_message: 'The host did not understand that',
     forbidden: 'Not allowed for this view',

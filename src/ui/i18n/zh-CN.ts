@@ -256,6 +256,7 @@ export const zhCN: Dictionary = {
     summary: '共 {{sittings}} 个场次，{{slots}} 位发言人。',
     replace: '替换议程',
   },
+  audit: { title: '操作记录', close: '关闭', filter: '筛选…', role: '角色', allRoles: '全部角色', device: '设备', time: '时间', event: '事件', detail: '内容' },
   errors: {
     bad_message: '主持端无法识别该请求',
     forbidden: '此视图无权进行该操作',
