@@ -1,6 +1,7 @@
 import { open, readFile, mkdir } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { syncDir } from './atomic-file';
 import { z } from 'zod';
 import { MeetingEventSchema } from '../core/events';
 import type { MeetingEvent } from '../core/events';
@@ -30,36 +31,75 @@ export interface LoadedLog {
   damage: LogError | null;
 }
 
+/** Where a snapshot left the log: its events up to `seq` end at byte `bytes`. */
+export interface LogPosition {
+  seq: number;
+  bytes: number;
+}
+
 /**
  * Reads a meeting log. Only newline-terminated lines count: an unterminated tail is a write the
  * host died in, so its command was never acknowledged, and it is cut off with a warning. Damage
  * anywhere else stops the reading there and is reported: the meeting may be looked at up to the
  * damage, never continued, because writing after it would bury what a person must repair.
  * A file that is not a Rostrum meeting at all (empty, wrong header or version) is refused.
+ *
+ * From a snapshot's position only the lines after it are read, so start-up does not grow with
+ * the length of the meeting; null when the log does not continue that snapshot (then read it all).
  */
-export async function readLog(file: string): Promise<LoadedLog & { goodBytes: number }> {
-  const text = await readFile(file, 'utf8');
-  const goodChars = text.lastIndexOf('\n') + 1;
-  const lines = text.slice(0, goodChars).split('\n').slice(0, -1);
+export async function readLog(file: string): Promise<LoadedLog & { goodBytes: number }>;
+export async function readLog(file: string, from: LogPosition): Promise<(LoadedLog & { goodBytes: number }) | null>;
+export async function readLog(file: string, from?: LogPosition): Promise<(LoadedLog & { goodBytes: number }) | null> {
+  const bytes = await readFile(file);
+  const goodBytes = bytes.lastIndexOf(0x0a) + 1;
   const warnings: string[] = [];
-  if (goodChars < text.length) {
-    warnings.push(`${file}, line ${lines.length + 1}: dropped an incomplete last line (the host stopped while writing it; it was never acknowledged)`);
+  const headerEnd = bytes.indexOf(0x0a);
+  if (headerEnd < 0) throw new LogError(file, 1, 'the file is empty, not a Rostrum meeting');
+  parseLine(file, 1, bytes.subarray(0, headerEnd).toString('utf8'), HeaderSchema);
+  let start = headerEnd + 1;
+  let firstLine = 2;
+  if (from) {
+    if (from.bytes > goodBytes || bytes[from.bytes - 1] !== 0x0a || !endsWithSeq(bytes, from)) return null;
+    start = from.bytes;
+    firstLine = countLines(bytes, start) + 1;
   }
-  if (lines.length === 0) throw new LogError(file, 1, 'the file is empty, not a Rostrum meeting');
-  parseLine(file, 1, lines[0] ?? '', HeaderSchema);
+  const lines = bytes.subarray(start, goodBytes).toString('utf8').split('\n').slice(0, -1);
+  if (goodBytes < bytes.length) {
+    warnings.push(`${file}, line ${firstLine + lines.length}: dropped an incomplete last line (the host stopped while writing it; it was never acknowledged)`);
+  }
   const events: MeetingEvent[] = [];
+  const firstSeq = from ? from.seq + 1 : 1;
   let damage: LogError | null = null;
-  for (const [i, raw] of lines.slice(1).entries()) {
+  for (const [i, raw] of lines.entries()) {
+    const line = firstLine + i;
     try {
-      const event = parseLine(file, i + 2, raw, MeetingEventSchema) as MeetingEvent;
-      if (event.seq !== events.length + 1) throw new LogError(file, i + 2, `expected event ${events.length + 1}, found ${event.seq}`);
+      const event = parseLine(file, line, raw, MeetingEventSchema) as MeetingEvent;
+      const expected = firstSeq + events.length;
+      if (event.seq !== expected) throw new LogError(file, line, `expected event ${expected}, found ${event.seq}`);
       events.push(event);
     } catch (err) {
       damage = err as LogError;
       break;
     }
   }
-  return { events, warnings, damage, goodBytes: Buffer.byteLength(text.slice(0, goodChars)) };
+  return { events, warnings, damage, goodBytes };
+}
+
+/** Lines before `end`: messages name the line a person would see in an editor. */
+function countLines(bytes: Buffer, end: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < end; i = bytes.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
+/** Whether the line ending at `at.bytes` is event `at.seq`: the snapshot belongs to this very log. */
+function endsWithSeq(bytes: Buffer, at: LogPosition): boolean {
+  const lineStart = bytes.lastIndexOf(0x0a, at.bytes - 2) + 1;
+  try {
+    return (JSON.parse(bytes.subarray(lineStart, at.bytes - 1).toString('utf8')) as { seq?: unknown }).seq === at.seq;
+  } catch {
+    return false;
+  }
 }
 
 function parseLine<T>(file: string, line: number, raw: string, schema: z.ZodType<T>): T {
@@ -80,18 +120,23 @@ function parseLine<T>(file: string, line: number, raw: string, schema: z.ZodType
  * each round, yet no caller is acknowledged before its bytes are on disk.
  */
 export class EventLog {
-  private pending: { line: string; done: (err?: Error) => void }[] = [];
+  private pending: { line: string; done: (err: Error | null, end: number) => void }[] = [];
   private flushing = false;
 
-  private constructor(private readonly fh: FileHandle) {}
+  private constructor(
+    private readonly fh: FileHandle,
+    /** Bytes on disk: where the next line starts. */
+    private size: number,
+  ) {}
 
   static async create(file: string, wallNow: number): Promise<EventLog> {
     await mkdir(dirname(file), { recursive: true });
     const fh = await open(file, 'wx');
-    await fh.write(JSON.stringify({ format: LOG_FORMAT, version: LOG_VERSION, createdWall: wallNow }) + '\n');
+    const header = JSON.stringify({ format: LOG_FORMAT, version: LOG_VERSION, createdWall: wallNow }) + '\n';
+    await fh.write(header);
     await fh.sync();
     await syncDir(dirname(file));
-    return new EventLog(fh);
+    return new EventLog(fh, Buffer.byteLength(header));
   }
 
   /** Opens for appending, first cutting a torn tail so new lines never follow garbage. */
@@ -103,12 +148,13 @@ export class EventLog {
       await fh.sync();
     }
     await fh.close();
-    return new EventLog(await open(file, 'a'));
+    return new EventLog(await open(file, 'a'), goodBytes);
   }
 
-  append(event: MeetingEvent): Promise<void> {
+  /** Resolves, once the event is on disk, with the byte offset where its line ends. */
+  append(event: MeetingEvent): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ line: JSON.stringify(event) + '\n', done: (err) => (err ? reject(err) : resolve()) });
+      this.pending.push({ line: JSON.stringify(event) + '\n', done: (err, end) => (err ? reject(err) : resolve(end)) });
       void this.flush();
     });
   }
@@ -120,11 +166,14 @@ export class EventLog {
       const batch = this.pending;
       this.pending = [];
       try {
-        await this.fh.write(batch.map((b) => b.line).join(''));
+        const text = batch.map((b) => b.line).join('');
+        await this.fh.write(text);
         await this.fh.datasync();
-        batch.forEach((b) => b.done());
+        let end = this.size;
+        this.size += Buffer.byteLength(text);
+        batch.forEach((b) => b.done(null, (end += Buffer.byteLength(b.line))));
       } catch (err) {
-        batch.forEach((b) => b.done(err as Error));
+        batch.forEach((b) => b.done(err as Error, 0));
       }
     }
     this.flushing = false;
@@ -132,16 +181,5 @@ export class EventLog {
 
   close(): Promise<void> {
     return this.fh.close();
-  }
-}
-
-/** A new file's directory entry is durable only once the directory itself is synced. */
-async function syncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const fh = await open(dir, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { apply, replay } from '../core/apply';
+import { apply } from '../core/apply';
 import type { Command } from '../core/commands';
 import { decide } from '../core/decide';
 import type { Rejection } from '../core/decide';
@@ -10,6 +10,8 @@ import type { MeetingSetup } from '../core/meeting';
 import type { MeetingState } from '../core/state';
 import type { Clock, Mono, Wall } from '../core/time';
 import { EventLog, readLog } from './event-log';
+import { readSnapshot, snapshotFile, writeSnapshot } from './snapshot';
+import type { Snapshot } from './snapshot';
 
 export type Outcome = { ok: true; seq: number } | { ok: false; error: Rejection | { code: 'unavailable'; message: string } };
 
@@ -17,6 +19,9 @@ export interface Change {
   state: MeetingState;
   event: MeetingEvent;
 }
+
+/** A snapshot every so many events keeps start-up short however long the meeting's log grows. */
+const SNAPSHOT_EVERY = 500;
 
 /** If monotonic and wall time disagree by more than this since the last event, the machine rebooted. */
 const REBOOT_TOLERANCE_MS = 2000;
@@ -33,6 +38,10 @@ export class MeetingEngine {
   private failed: Error | null = null;
   /** The last event's instant: the log's instants never run backwards. */
   private lastAt = 0;
+  /** The newest state on disk and where its event ends in the log: what a snapshot may record. */
+  private durable: Snapshot | null = null;
+  private snapshotSeq = 0;
+  private compaction: Promise<void> | null = null;
 
   private constructor(
     /** The meeting file: the log the audit view reads back. */
@@ -54,16 +63,29 @@ export class MeetingEngine {
       await log.append(created);
       return new MeetingEngine(file, apply(null, created), log, clock, []);
     }
-    const loaded = await readLog(file);
-    const state = replay(loaded.events);
+    const { snapshot, problem } = await readSnapshot(file);
+    const warnings = problem ? [problem] : [];
+    let base: MeetingState | null = null;
+    let loaded = snapshot ? await readLog(file, snapshot.at) : null;
+    if (snapshot && loaded) base = snapshot.state;
+    else {
+      if (snapshot) warnings.push(`${snapshotFile(file)} does not fit the log (replaced or cut short); the whole log was read instead`);
+      loaded = await readLog(file);
+    }
+    const state = loaded.events.reduce<MeetingState | null>(apply, base);
     if (state === null) throw new Error(loaded.damage ? loaded.damage.message : `${file}: the log holds no meeting`);
+    warnings.push(...loaded.warnings);
     if (loaded.damage) {
       const why = `read-only: ${loaded.damage.message}. The meeting is shown up to event ${state.seq}; the file is left untouched for repair.`;
-      return new MeetingEngine(file, state, null, clock, [...loaded.warnings, why], why);
+      return new MeetingEngine(file, state, null, clock, [...warnings, why], why);
     }
-    const engine = new MeetingEngine(file, state, await EventLog.openForAppend(file, loaded.goodBytes), clock, loaded.warnings);
-    const last = loaded.events.at(-1);
+    const engine = new MeetingEngine(file, state, await EventLog.openForAppend(file, loaded.goodBytes), clock, warnings);
+    engine.snapshotSeq = snapshot && base ? snapshot.at.seq : 0;
+    const last = loaded.events.at(-1) ?? (snapshot && base ? snapshot.last : undefined);
+    if (last) engine.durable = { at: { seq: state.seq, bytes: loaded.goodBytes }, last: { at: last.at, wall: last.wall }, state };
     if (last) await engine.rebaseIfRebooted(last.at, last.wall);
+    // Replaying a long tail is what a snapshot spares the next start: write one now.
+    if (loaded.events.length >= SNAPSHOT_EVERY) engine.compact();
     return engine;
   }
 
@@ -115,10 +137,13 @@ export class MeetingEngine {
     this.state = apply(this.state, event);
     this.lastAt = event.at;
     this.appliedListeners.forEach((l) => l(this.state));
+    const next = this.state;
     const write = this.log.append(event);
     this.lastWrite = write;
     try {
-      await write;
+      const end = await write;
+      this.durable = { at: { seq: event.seq, bytes: end }, last: { at: event.at, wall: event.wall }, state: next };
+      if (event.seq - this.snapshotSeq >= SNAPSHOT_EVERY) this.compact();
     } catch (err) {
       // Memory is now ahead of the disk: refuse everything rather than acknowledge what may be lost.
       this.failed = err as Error;
@@ -144,7 +169,24 @@ export class MeetingEngine {
     await this.record({ type: 'clock.rebased', shiftMs }, { role: 'system' }, this.clock.now());
   }
 
+  /**
+   * Writes the newest durable state as the snapshot the next start begins from, off the path of
+   * any command (one at a time; a failure only means the next start reads more of the log).
+   */
+  private compact(): void {
+    const snapshot = this.durable;
+    if (this.compaction || this.log === null || !snapshot || snapshot.at.seq <= this.snapshotSeq) return;
+    this.compaction = writeSnapshot(this.file, snapshot)
+      .then(() => void (this.snapshotSeq = Math.max(this.snapshotSeq, snapshot.at.seq)))
+      .catch((err: unknown) => console.warn(`warning: could not write the snapshot of ${this.file}: ${(err as Error).message}`))
+      .finally(() => (this.compaction = null));
+  }
+
   async close(): Promise<void> {
+    await this.settled();
+    await this.compaction;
+    this.compact();
+    await this.compaction;
     await this.log?.close();
   }
 }

@@ -1,17 +1,19 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Audience } from '../core/views';
+import { writeFileAtomic } from './atomic-file';
 import { ClerkPin, PinRecordSchema } from './clerk-pin';
 
-const TokensSchema = z.object({
+const KeysSchema = z.object({
   host: z.string().min(32),
   display: z.string().min(32),
   clerk: z.string().min(32),
-  reviewers: z.record(z.string(), z.string().min(16)),
   clerkPin: PinRecordSchema.nullable().default(null),
 });
-type TokenFile = z.infer<typeof TokensSchema>;
+type Keys = z.infer<typeof KeysSchema>;
+const ReviewerKeysSchema = z.object({ reviewers: z.record(z.string(), z.string().min(16)).default({}) });
 
 const newToken = (bytes = 24): string => randomBytes(bytes).toString('base64url');
 
@@ -22,77 +24,106 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+async function readJson(file: string): Promise<Record<string, unknown> | null> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+/** The file of the keys of this machine's host, display and clerk, in the meetings folder. */
+export const keysFile = (meetingFile: string): string => join(dirname(meetingFile), 'rostrum.keys.json');
+/** The file of one meeting's reviewer keys, beside the meeting. */
+export const reviewerKeysFile = (meetingFile: string): string => `${meetingFile}.tokens.json`;
+
 /**
- * The unguessable keys of every role. They live beside the meeting file (owner-readable only), not
- * inside it: the meeting may be copied as a template, the keys must not travel with it. They
- * survive a restart so open screens and phones reconnect on their own.
+ * The unguessable keys of every role, kept beside the meetings (owner-readable only), never
+ * inside a meeting: a meeting may be copied as a template, keys must not travel with it.
+ * The host's, display's and clerk's keys (and the clerk's PIN) belong to the meetings folder, so
+ * the open screens stay connected when the host opens another meeting; a reviewer's key belongs
+ * to one meeting. All survive a restart so screens and phones reconnect on their own.
  */
 export class TokenStore {
+  private writing: Promise<void> = Promise.resolve();
+
   private constructor(
-    private readonly file: string,
-    private data: TokenFile,
+    private readonly files: { keys: string; reviewers: string },
+    private keys: Keys,
+    private reviewers: Record<string, string>,
   ) {}
 
   static async open(meetingFile: string): Promise<TokenStore> {
-    const file = `${meetingFile}.tokens.json`;
-    try {
-      const raw = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-      // Files written before the clerk and reviewers existed gain their keys here.
-      const upgraded = { clerk: newToken(), reviewers: {}, ...raw };
-      const store = new TokenStore(file, TokensSchema.parse(upgraded));
-      await store.save();
-      return store;
-    } catch {
-      const store = new TokenStore(file, { host: newToken(), display: newToken(), clerk: newToken(), reviewers: {}, clerkPin: null });
-      await store.save();
-      return store;
-    }
+    const files = { keys: keysFile(meetingFile), reviewers: reviewerKeysFile(meetingFile) };
+    const own = await readJson(files.reviewers);
+    // Before the keys moved to the folder they lived in the meeting's own file: adopt them once.
+    const keys = KeysSchema.safeParse((await readJson(files.keys)) ?? own ?? {});
+    const reviewers = ReviewerKeysSchema.safeParse(own ?? {});
+    const store = new TokenStore(
+      files,
+      keys.success ? keys.data : { host: newToken(), display: newToken(), clerk: newToken(), clerkPin: null },
+      reviewers.success ? reviewers.data.reviewers : {},
+    );
+    await store.saveKeys();
+    await store.saveReviewers();
+    return store;
   }
 
   get host(): string {
-    return this.data.host;
+    return this.keys.host;
   }
   get display(): string {
-    return this.data.display;
+    return this.keys.display;
   }
   get clerk(): string {
-    return this.data.clerk;
+    return this.keys.clerk;
   }
 
   /** The clerk's PIN, saved with the keys: it guards the clerk's key on this machine. */
   clerkPin(now?: () => number): ClerkPin {
     return new ClerkPin(
-      this.data.clerkPin,
+      this.keys.clerkPin,
       async (record) => {
-        this.data = { ...this.data, clerkPin: record };
-        await this.save();
+        this.keys = { ...this.keys, clerkPin: record };
+        await this.saveKeys();
       },
       now,
     );
   }
 
   reviewerToken(reviewerId: string): string | undefined {
-    return this.data.reviewers[reviewerId];
+    return this.reviewers[reviewerId];
   }
 
   /** Gives every reviewer on the roster a key (shorter: it travels in a QR code and may be typed). */
   async ensureReviewers(ids: readonly string[]): Promise<void> {
-    const missing = ids.filter((id) => !this.data.reviewers[id]);
+    const missing = ids.filter((id) => !this.reviewers[id]);
     if (missing.length === 0) return;
-    this.data = { ...this.data, reviewers: { ...this.data.reviewers, ...Object.fromEntries(missing.map((id) => [id, newToken(12)])) } };
-    await this.save();
+    this.reviewers = { ...this.reviewers, ...Object.fromEntries(missing.map((id) => [id, newToken(12)])) };
+    await this.saveReviewers();
   }
 
   identify(presented: string | null | undefined): Audience | null {
     if (!presented) return null;
-    if (same(this.data.host, presented)) return { role: 'host' };
-    if (same(this.data.clerk, presented)) return { role: 'clerk' };
-    if (same(this.data.display, presented)) return { role: 'display' };
-    for (const [reviewerId, token] of Object.entries(this.data.reviewers)) if (same(token, presented)) return { role: 'reviewer', reviewerId };
+    if (same(this.keys.host, presented)) return { role: 'host' };
+    if (same(this.keys.clerk, presented)) return { role: 'clerk' };
+    if (same(this.keys.display, presented)) return { role: 'display' };
+    for (const [reviewerId, token] of Object.entries(this.reviewers)) if (same(token, presented)) return { role: 'reviewer', reviewerId };
     return null;
   }
 
-  private async save(): Promise<void> {
-    await writeFile(this.file, JSON.stringify(this.data, null, 2) + '\n', { mode: 0o600 });
+  private saveKeys(): Promise<void> {
+    return this.queueWrite(() => writeFileAtomic(this.files.keys, JSON.stringify(this.keys, null, 2) + '\n', 0o600));
+  }
+
+  private saveReviewers(): Promise<void> {
+    return this.queueWrite(() => writeFileAtomic(this.files.reviewers, JSON.stringify({ reviewers: this.reviewers }, null, 2) + '\n', 0o600));
+  }
+
+  /** One write at a time, each of the keys as they are when it starts: the last write on disk is the newest. */
+  private queueWrite(write: () => Promise<void>): Promise<void> {
+    const next = this.writing.then(write);
+    this.writing = next.catch(() => undefined);
+    return next;
   }
 }

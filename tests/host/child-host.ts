@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { keysFile, reviewerKeysFile } from '../../src/host/tokens';
 
 /** The host as its own Node process, exactly as `npm run serve` runs it, so a test can SIGKILL it. */
 export interface ChildHost {
@@ -24,7 +25,10 @@ export async function startChildHost(meetingPath: string, uiDir: string): Promis
     proc.once('exit', (code) => reject(new Error(`the host exited (${code}) before it was ready: ${err}`)));
   });
   const url = new URL(control);
-  const tokens = JSON.parse(await readFile(`${meetingPath}.tokens.json`, 'utf8')) as ChildHost['tokens'];
+  const tokens = {
+    ...(JSON.parse(await readFile(keysFile(meetingPath), 'utf8')) as object),
+    ...(JSON.parse(await readFile(reviewerKeysFile(meetingPath), 'utf8')) as object),
+  } as ChildHost['tokens'];
   return { proc, origin: url.origin, hostToken: new URLSearchParams(url.hash.slice(1)).get('token') ?? '', tokens };
 }
 

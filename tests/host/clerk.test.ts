@@ -32,10 +32,10 @@ describe('the clerk’s PIN', () => {
     expect(await bad.json()).toMatchObject({ path: 'pin', message: 'pin: a PIN is 4 to 8 digits' });
   });
 
-  it('survives a restart of the host, kept only as a hash beside the meeting', async () => {
+  it('survives a restart of the host, kept only as a hash beside the meetings', async () => {
     await session({ pin: '2468', choose: true });
     const { readFile } = await import('node:fs/promises');
-    const saved = await readFile(`${host.dir}/meeting.rostrum.jsonl.tokens.json`, 'utf8');
+    const saved = await readFile(`${host.dir}/rostrum.keys.json`, 'utf8');
     expect(saved).not.toContain('2468');
     expect(JSON.parse(saved).clerkPin).toMatchObject({ salt: expect.any(String), hash: expect.any(String) });
   });
