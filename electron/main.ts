@@ -2,8 +2,9 @@ import { app, BrowserWindow, ipcMain, Menu, screen, session } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startHost } from '../src/host/index';
-import type { RunningHost } from '../src/host/index';
+import { runHost } from '../src/host/host-supervisor';
+import type { Supervisor } from '../src/host/host-supervisor';
+import { MeetingLibrary } from '../src/host/meeting-library';
 import { buildMenu } from './menu';
 import { placeProjector, rememberDisplay } from './placement';
 import type { DisplayLike } from './placement';
@@ -17,7 +18,9 @@ const preload = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url)
 const settingsFile = () => join(app.getPath('userData'), 'shell.json');
 const lang = () => (app.getLocale().toLowerCase().startsWith('zh') ? 'zh' : 'en');
 
-let host: RunningHost | null = null;
+let host: Supervisor | null = null;
+/** The host's origin: the same across meeting switches (same port). */
+const origin = (): string => host?.current().origin ?? '';
 let control: BrowserWindow | null = null;
 let projector: BrowserWindow | null = null;
 
@@ -31,7 +34,7 @@ app.on('second-instance', () => {
 // Harden every web contents, including any a page might try to create.
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
-    if (!host || !isAllowedNavigation(url, host.origin)) event.preventDefault();
+    if (!host || !isAllowedNavigation(url, origin())) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -67,7 +70,7 @@ function refreshMenu(currentId: number | null): void {
 
 function trusted(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  return host !== null && isTrustedSender(frame?.url, frame === event.sender.mainFrame, host.origin);
+  return host !== null && isTrustedSender(frame?.url, frame === event.sender.mainFrame, origin());
 }
 
 function registerIpc(): void {
@@ -86,8 +89,9 @@ function registerIpc(): void {
 
 async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  host = await startHost({
-    meetingPath: join(app.getPath('userData'), 'meetings', 'demo.rostrum.jsonl'),
+  const meetings = join(app.getPath('userData'), 'meetings');
+  host = await runHost({
+    meetingPath: (await MeetingLibrary.lastOpened(meetings)) ?? join(meetings, 'demo.rostrum.jsonl'),
     port: 0,
     uiDir: join(app.getAppPath(), 'dist', 'ui'),
   });
@@ -96,7 +100,7 @@ async function start(): Promise<void> {
   control = new BrowserWindow({ width: 1280, height: 800, title: 'Rostrum 讲台', show: false, webPreferences: secureWebPreferences(preload) });
   control.once('ready-to-show', () => control?.show());
   control.on('closed', () => app.quit());
-  await control.loadURL(host.controlUrl);
+  await control.loadURL(host.current().controlUrl);
 
   projector = new BrowserWindow({
     title: 'Rostrum 讲台 — Display',
@@ -108,7 +112,7 @@ async function start(): Promise<void> {
   });
   projector.once('ready-to-show', () => projector?.showInactive());
   placeProjectorWindow();
-  await projector.loadURL(host.displayUrl);
+  await projector.loadURL(host.current().displayUrl);
 
   // A projector plugged in (or out) mid-meeting: the display window follows.
   screen.on('display-added', placeProjectorWindow);

@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_PORT, startHost } from './index';
+import { DEFAULT_PORT } from './index';
+import { runHost } from './host-supervisor';
+import { MeetingLibrary } from './meeting-library';
 
 const HELP = `Rostrum serve mode: the host in Node, every view in a browser.
 
 Usage: npm run serve -- [options]
   --meeting <file>   meeting file (JSON Lines); created from the built-in demo if missing
-                     (default: meetings/demo.rostrum.jsonl)
+                     (default: the meeting opened last in meetings/, else meetings/demo.rostrum.jsonl)
   --port <n>         port to listen on (default ${DEFAULT_PORT}; 0 = any free port)
   --bind <address>   127.0.0.1 (default, this machine only) or 0.0.0.0 (reachable on the LAN)
   --ui <dir>         built views (default dist/ui)
@@ -14,7 +16,7 @@ Usage: npm run serve -- [options]
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      meeting: { type: 'string', default: 'meetings/demo.rostrum.jsonl' },
+      meeting: { type: 'string' },
       port: { type: 'string', default: String(DEFAULT_PORT) },
       bind: { type: 'string', default: '127.0.0.1' },
       ui: { type: 'string' },
@@ -24,9 +26,11 @@ async function main(): Promise<void> {
   if (values.help) return console.log(HELP);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: "${values.port}" is not a port number (0–65535)`);
-  const host = await startHost({ meetingPath: values.meeting, port, bind: values.bind, ...(values.ui ? { uiDir: values.ui } : {}) });
+  const meeting = values.meeting ?? (await MeetingLibrary.lastOpened('meetings')) ?? 'meetings/demo.rostrum.jsonl';
+  const supervisor = await runHost({ meetingPath: meeting, port, bind: values.bind, ...(values.ui ? { uiDir: values.ui } : {}) });
+  const host = supervisor.current();
   host.warnings.forEach((w) => console.warn(`warning: ${w}`));
-  console.log(`Rostrum is running: ${values.meeting}`);
+  console.log(`Rostrum is running: ${host.engine.file}`);
   console.log(`  control (this machine only, keep it private): ${host.controlUrl}`);
   console.log(`  display (projector):                          ${host.displayUrl}`);
   console.log(`  stage monitor:                                ${host.stageUrl}`);
@@ -34,7 +38,13 @@ async function main(): Promise<void> {
   console.log(`  reviewers' QR cards: the "QR cards" link in the control view`);
   for (const lan of host.lanOrigins) console.log(`  on the LAN: ${lan}`);
   if (host.lanOrigins.length === 0) console.log('  phones cannot reach this host: add --bind 0.0.0.0 to score on phones');
-  const stop = () => void host.close().then(() => process.exit(0));
+  // The addresses above stay valid across meetings: same port, same keys.
+  supervisor.onSwitch((now, failure) => {
+    if (failure) console.warn(`warning: ${failure}; ${now.engine.file} is open again`);
+    else console.log(`Rostrum switched meetings: ${now.engine.file}`);
+    now.warnings.forEach((w) => console.warn(`warning: ${w}`));
+  });
+  const stop = () => void supervisor.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

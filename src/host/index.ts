@@ -11,6 +11,8 @@ import type { Network } from './cards.routes';
 import { exportRoutes } from './export.routes';
 import { importRoutes } from './import.routes';
 import { clerkRoutes } from './clerk.routes';
+import { meetingsRoutes } from './meetings.routes';
+import type { MeetingFiles } from './meetings.routes';
 import { AutoLockScheduler } from './auto-lock.scheduler';
 import { BoundaryScheduler } from './boundary-scheduler';
 import type { TimerApi } from './boundary-scheduler';
@@ -32,6 +34,8 @@ export interface HostOptions {
   newMeeting?: MeetingSetup;
   clock?: Clock;
   timers?: TimerApi;
+  /** Open, Save As, templates: given by the supervisor that can switch meetings (host-supervisor.ts). */
+  files?: MeetingFiles;
 }
 
 export interface RunningHost {
@@ -70,6 +74,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   apiRoutes(app, engine, authorize);
   exportRoutes(app, engine, authorize);
   importRoutes(app, engine, authorize);
+  if (opts.files) meetingsRoutes(app, engine, authorize, opts.files);
   clerkRoutes(app, tokens, tokens.clerkPin());
   const bind = opts.bind ?? '127.0.0.1';
   const loopbackOnly = bind === '127.0.0.1' || bind === 'localhost';

@@ -42,6 +42,8 @@ export class MeetingEngine {
   private durable: Snapshot | null = null;
   private snapshotSeq = 0;
   private compaction: Promise<void> | null = null;
+  /** Why commands wait for now (a copy of the file is being taken), or null. */
+  private frozen: string | null = null;
 
   private constructor(
     /** The meeting file: the log the audit view reads back. */
@@ -132,6 +134,7 @@ export class MeetingEngine {
 
   private async record(body: EventBody, by: Actor, at: Mono): Promise<Outcome> {
     if (this.log === null) return { ok: false, error: { code: 'unavailable', message: this.readOnly ?? 'read-only' } };
+    if (this.frozen) return { ok: false, error: { code: 'unavailable', message: this.frozen } };
     if (this.failed) return { ok: false, error: { code: 'unavailable', message: `the meeting file cannot be written: ${this.failed.message}` } };
     const event = { ...body, seq: this.state.seq + 1, at: Math.max(at, this.lastAt) as Mono, wall: this.clock.wall() as Wall, by } as MeetingEvent;
     this.state = apply(this.state, event);
@@ -167,6 +170,16 @@ export class MeetingEngine {
     const shiftMs = this.clock.now() - this.clock.wall() - (lastAt - lastWall);
     this.lastAt = 0;
     await this.record({ type: 'clock.rebased', shiftMs }, { role: 'system' }, this.clock.now());
+  }
+
+  /** Stops recording (commands are refused, never half-taken) and resolves once the file is complete. */
+  async freeze(reason: string): Promise<void> {
+    this.frozen = reason;
+    await this.settled();
+  }
+
+  thaw(): void {
+    this.frozen = null;
   }
 
   /**

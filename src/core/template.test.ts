@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { apply } from './apply';
+import { demoMeeting } from './demo';
+import type { MeetingEvent } from './events';
+import { templateOf, TemplateFileSchema, templateFile } from './template';
+import type { Mono, Wall } from './time';
+
+const at = (seq: number) => ({ seq, at: (seq * 1000) as Mono, wall: (1_700_000_000_000 + seq) as Wall, by: { role: 'host' as const } });
+
+describe('a meeting template', () => {
+  it('keeps the agenda, rubric, reviewers and rules and drops everything that happened', () => {
+    const setup = demoMeeting();
+    const created = apply(null, { type: 'meeting.created', setup, ...at(1), by: { role: 'system' } } as MeetingEvent);
+    const started = apply(created, { type: 'timer.started', ...at(2) } as MeetingEvent);
+    const template = templateOf(started);
+    expect(template.slots).toEqual(setup.slots);
+    expect(template.scoring).toEqual(started.scoring);
+    expect(JSON.stringify(template)).not.toMatch(/"live"|"records"|"ballots"|"status"/);
+  });
+
+  it('round-trips through its file format, which a new meeting is created from', () => {
+    const state = apply(null, { type: 'meeting.created', setup: demoMeeting(), ...at(1), by: { role: 'system' } } as MeetingEvent);
+    const file = JSON.parse(JSON.stringify(templateFile(templateOf(state))));
+    expect(TemplateFileSchema.parse(file).setup).toEqual(templateOf(state));
+  });
+});
