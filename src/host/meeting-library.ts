@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { safeFileName } from '../core/file-name';
 import { describeIssue } from '../core/issues';
 import type { MeetingSetup } from '../core/meeting';
+import type { MeetingEntry, MeetingListing, TemplateEntry } from '../core/meeting-files';
 import { TemplateFileSchema, templateFile } from '../core/template';
 import { writeFileAtomic } from './atomic-file';
 import { readLog } from './event-log';
@@ -13,22 +14,6 @@ export const MEETING_SUFFIX = '.rostrum.jsonl';
 export const TEMPLATE_SUFFIX = '.rostrum-template.json';
 const RECENT_FILE = 'recent.json';
 const RECENT_MAX = 12;
-
-export interface MeetingEntry {
-  /** The file's name in the meetings folder: what Open asks for. */
-  file: string;
-  title: string;
-  modifiedWall: number;
-  /** When this host last opened it; null: never (copied in by hand). */
-  openedWall: number | null;
-}
-
-export interface TemplateEntry {
-  file: string;
-  title: string;
-  slots: number;
-  reviewers: number;
-}
 
 /** A refusal a person can act on; `status` is the HTTP answer. */
 export class LibraryError extends Error {
@@ -66,7 +51,7 @@ export class MeetingLibrary {
   }
 
   /** Meetings, most recently opened first, then the rest by last change; templates by title. */
-  async list(): Promise<{ meetings: MeetingEntry[]; templates: TemplateEntry[] }> {
+  async list(): Promise<Omit<MeetingListing, 'current'>> {
     const names = await readdir(this.dir);
     const recent = await this.recent();
     const meetings = await Promise.all(

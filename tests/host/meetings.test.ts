@@ -5,6 +5,7 @@ import { readLog } from '../../src/host/event-log';
 import { runHost } from '../../src/host/host-supervisor';
 import type { Supervisor } from '../../src/host/host-supervisor';
 import type { RunningHost } from '../../src/host/index';
+import type { MeetingListing } from '../../src/core/meeting-files';
 import { scoredMeeting } from '../fixtures/meetings';
 import { startTestHost, tempDir } from './support';
 
@@ -52,7 +53,7 @@ describe('meeting files', () => {
   it('a template keeps agenda, rubric and reviewers; a meeting made from it starts clean, with new reviewer keys', async () => {
     const oldKey = host().tokens.reviewerToken('l1');
     expect(await (await call('/api/v1/meetings/template', { name: 'Quarterly review' })).json()).toEqual({ ok: true, file: 'Quarterly review.rostrum-template.json' });
-    const list = await (await call('/api/v1/meetings')).json();
+    const list = (await (await call('/api/v1/meetings')).json()) as MeetingListing;
     expect(list.templates).toEqual([{ file: 'Quarterly review.rostrum-template.json', title: 'Test meeting 测试会议', slots: 3, reviewers: 5 }]);
     const next = switched();
     await call('/api/v1/meetings/new', { name: 'April review', template: 'Quarterly review.rostrum-template.json' });
@@ -71,9 +72,9 @@ describe('meeting files', () => {
     const next = switched();
     await call('/api/v1/meetings/new', { name: 'Second', template: null });
     await next;
-    const list = await (await call('/api/v1/meetings')).json();
+    const list = (await (await call('/api/v1/meetings')).json()) as MeetingListing;
     expect(list.current).toBe('Second.rostrum.jsonl');
-    expect(list.meetings.map((m: { file: string; title: string }) => [m.file, m.title])).toEqual([
+    expect(list.meetings.map((m) => [m.file, m.title])).toEqual([
       ['Second.rostrum.jsonl', 'Second'],
       ['first.rostrum.jsonl', 'Test meeting 测试会议'],
     ]);
@@ -98,7 +99,7 @@ describe('meeting files', () => {
     for (const [path, body, status, message] of cases) {
       const res = await call(path, body);
       expect([path, res.status]).toEqual([path, status]);
-      expect((await res.json()).message).toMatch(message);
+      expect(((await res.json()) as { message: string }).message).toMatch(message);
     }
     expect((await call('/api/v1/meetings', undefined, host().tokens.display)).status).toBe(403);
     expect((await call('/api/v1/meetings/open', { file: 'first.rostrum.jsonl' }, 'wrong')).status).toBe(401);

@@ -15,12 +15,13 @@ import { ScoringSetup } from './ScoringSetup';
 import { ShortcutList } from './ShortcutList';
 import { SlotEditor } from './SlotEditor';
 import { TopBar } from './TopBar';
+import { MeetingFiles } from './MeetingFiles';
 import { useSend } from '../shared/useSend';
 import { usePerform } from './usePerform';
 import { useShortcuts } from './useShortcuts';
 import './control.css';
 
-type Editing = { kind: 'add'; sittingId: string } | { kind: 'edit'; slotId: string } | { kind: 'scoring' } | { kind: 'import' } | { kind: 'audit' } | null;
+type Editing = { kind: 'add'; sittingId: string } | { kind: 'edit'; slotId: string } | { kind: 'scoring' } | { kind: 'import' } | { kind: 'audit' } | { kind: 'files' } | null;
 
 /** The host's laptop: the running order, the live speaker's clock and controls, and the big screen's preview. */
 export default function ControlView({ token }: { token: string }) {
@@ -63,6 +64,9 @@ export default function ControlView({ token }: { token: string }) {
   return (
     <div className="control-root">
       <TopBar>
+        <button type="button" className="link" onClick={() => setEditing({ kind: 'files' })}>
+          {t('files.title')}
+        </button>
         <button type="button" className="link" onClick={() => setEditing({ kind: 'audit' })}>
           {t('audit.title')}
         </button>
@@ -88,6 +92,7 @@ export default function ControlView({ token }: { token: string }) {
           </div>
         </div>
       </div>
+      {editing?.kind === 'files' && <MeetingFiles token={token} onClose={() => setEditing(null)} />}
       {editing?.kind === 'audit' && <AuditLog token={token} onClose={() => setEditing(null)} />}
       {editing?.kind === 'import' && <AgendaImport token={token} send={send} onClose={() => setEditing(null)} />}
       {editing?.kind === 'scoring' && (
