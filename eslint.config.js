@@ -11,7 +11,7 @@ const restrict = (groups, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'release', 'test-results', 'playwright-report', 'bench/results.json'] },
+  { ignores: ['node_modules', 'out', 'dist', 'release', 'test-results', 'playwright-report', 'bench/results.json', 'bench/results.smoke.json', 'bench/.build'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

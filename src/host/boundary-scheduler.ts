@@ -7,12 +7,28 @@ import type { MeetingEngine } from './meeting-engine';
 export interface TimerApi {
   set(fn: () => void, ms: number): unknown;
   clear(handle: unknown): void;
+  /** Runs `fn` on the next turn of the event loop, after pending I/O: to poll the last moments before an instant. */
+  immediate?(fn: () => void): unknown;
 }
 
+type NodeHandle = { timeout: NodeJS.Timeout } | { immediate: NodeJS.Immediate };
+
 export const nodeTimers: TimerApi = {
-  set: (fn, ms) => setTimeout(fn, ms),
-  clear: (h) => clearTimeout(h as NodeJS.Timeout),
+  set: (fn, ms) => ({ timeout: setTimeout(fn, ms) }),
+  immediate: (fn) => ({ immediate: setImmediate(fn) }),
+  clear: (h) => {
+    const handle = h as NodeHandle;
+    if ('timeout' in handle) clearTimeout(handle.timeout);
+    else clearImmediate(handle.immediate);
+  },
 };
+
+/**
+ * Node's timers run on a millisecond loop clock: one set for the due instant fires up to a
+ * millisecond or two late. The scheduler wakes this much early and polls the rest of the way on
+ * the loop's turns, which keeps serving sockets meanwhile.
+ */
+const WAKE_EARLY_MS = 3;
 
 /**
  * Fires warning, danger and 0:00 at their exact due instants. One timer is armed for the next
@@ -46,18 +62,16 @@ export class BoundaryScheduler {
   }
 
   private arm(slotId: string, phaseIndex: number, boundary: 'warning' | 'danger' | 'zero', dueAt: Mono): void {
-    // Node's timers run on a millisecond loop clock and may wake a fraction early: check the
-    // monotonic clock and sleep again for the remainder rather than fire before the instant.
+    const check = () => {
+      // Never fire before the instant, whatever woke us: sleep or poll again for the remainder.
+      if (this.clock.now() < dueAt) return this.arm(slotId, phaseIndex, boundary, dueAt);
+      this.handle = null;
+      this.armedFor = null;
+      void this.engine.recordSystem({ type: 'boundary.reached', slotId, phaseIndex, boundary }, dueAt);
+    };
     const wait = dueAt - this.clock.now();
-    this.handle = this.timers.set(
-      () => {
-        if (this.clock.now() < dueAt) return this.arm(slotId, phaseIndex, boundary, dueAt);
-        this.handle = null;
-        this.armedFor = null;
-        void this.engine.recordSystem({ type: 'boundary.reached', slotId, phaseIndex, boundary }, dueAt);
-      },
-      Math.max(0, Math.ceil(wait)),
-    );
+    if (wait > WAKE_EARLY_MS || !this.timers.immediate) this.handle = this.timers.set(check, Math.max(0, this.timers.immediate ? Math.floor(wait - WAKE_EARLY_MS) : Math.ceil(wait)));
+    else this.handle = this.timers.immediate(check);
   }
 
   private cancel(): void {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from './load-excel';
 import Papa from 'papaparse';
 import type { Table } from '../core/tables';
 
@@ -16,6 +16,7 @@ export function toCsv(table: Table): Buffer {
 
 /** XLSX with a bold, frozen header and columns wide enough to read. */
 export async function toXlsx(table: Table, sheetName: string): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Rostrum';
   const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from './load-excel';
 import Papa from 'papaparse';
 
 /** Excel in Chinese Windows saves CSV as GBK; anything that is not valid UTF-8 is read as GBK. */
@@ -18,6 +18,7 @@ export async function readRows(bytes: Uint8Array, fileName: string): Promise<str
     return parsed.data.map((r) => r.map((c) => c.trim()));
   }
   if (ext === 'xlsx') {
+    const ExcelJS = await loadExcel();
     const wb = new ExcelJS.Workbook();
     try {
       // exceljs declares its own Buffer type; Node's Buffer is what it reads.

@@ -1,0 +1,72 @@
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { build } from 'vite';
+import type { MeetingSetup } from '../src/core/meeting';
+
+export interface Ready {
+  origin: string;
+  hostToken: string;
+  displayToken: string;
+  reviewerTokens: Record<string, string>;
+  displayUrl: string;
+  /** startHost(): state loaded and listening. */
+  startMs: number;
+  importMs: number;
+  sinceProcessStartMs: number;
+  monoToEpochMs: number;
+}
+
+export interface HostStats {
+  lateness: number[];
+  rss: number;
+  heapUsed: number;
+}
+
+const BUILD_DIR = 'bench/.build';
+
+/** The host in a child process, as in the hall; the bench's clients and browser run outside it. */
+export class HostProcess {
+  private constructor(
+    private readonly proc: ChildProcess,
+    readonly ready: Ready,
+  ) {}
+
+  /**
+   * Bundles the host as plain JavaScript first (as the desktop app ships it), so start-up and
+   * memory are the host's own, not a TypeScript loader's.
+   */
+  static async build(): Promise<void> {
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      ssr: { target: 'node' },
+      build: { ssr: 'bench/host.child.ts', outDir: BUILD_DIR, emptyOutDir: true, target: 'node20', rollupOptions: { output: { format: 'es', entryFileNames: 'host.child.mjs' } } },
+    });
+  }
+
+  static start(config: { meetingPath: string; setup?: MeetingSetup }): Promise<HostProcess> {
+    const proc = fork(resolve(BUILD_DIR, 'host.child.mjs'), [JSON.stringify({ ...config, uiDir: resolve('dist/ui') })], {
+      execArgv: ['--expose-gc'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    return new Promise((resolve, reject) => {
+      proc.once('message', (msg: Ready & { type: string }) => resolve(new HostProcess(proc, msg)));
+      proc.once('exit', (code) => reject(new Error(`the host exited (${code}) before it was ready`)));
+    });
+  }
+
+  stats(): Promise<HostStats> {
+    return new Promise((resolve) => {
+      this.proc.once('message', (msg: HostStats) => resolve(msg));
+      this.proc.send({ type: 'stats' });
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.proc.once('exit', () => resolve());
+      this.proc.send({ type: 'close' });
+    });
+  }
+}

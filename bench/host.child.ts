@@ -1,0 +1,50 @@
+// The host under measurement, in its own process (as in the hall: the views are elsewhere), with
+// one instrument: how late each boundary fires after its due instant. Driven over IPC by
+// host-process.ts, which bundles this file to plain JavaScript first.
+import { performance } from 'node:perf_hooks';
+import type { MeetingSetup } from '../src/core/meeting';
+
+interface Config {
+  meetingPath: string;
+  setup?: MeetingSetup;
+  uiDir?: string;
+}
+
+const config = JSON.parse(process.argv[2] ?? '{}') as Config;
+const beforeImport = performance.now();
+const { startHost } = await import('../src/host/index');
+const { systemClock } = await import('../src/host/clock');
+const beforeStart = performance.now();
+const host = await startHost({ meetingPath: config.meetingPath, port: 0, ...(config.setup ? { newMeeting: config.setup } : {}), ...(config.uiDir ? { uiDir: config.uiDir } : {}) });
+const ready = performance.now();
+
+const lateness: number[] = [];
+const record = host.engine.recordSystem.bind(host.engine);
+host.engine.recordSystem = (body, at) => {
+  if (body.type === 'boundary.reached') lateness.push(systemClock.now() - at);
+  return record(body, at);
+};
+
+const reviewers = Object.fromEntries(host.engine.current().scoring.reviewers.map((r) => [r.id, host.reviewerUrl(r.id) ?? '']));
+process.send?.({
+  type: 'ready',
+  origin: host.origin,
+  hostToken: host.tokens.host,
+  displayToken: host.tokens.display,
+  reviewerTokens: Object.fromEntries(Object.entries(reviewers).map(([id, url]) => [id, new URL(url).hash.replace('#token=', '')])),
+  displayUrl: host.displayUrl,
+  startMs: ready - beforeStart,
+  importMs: beforeStart - beforeImport,
+  sinceProcessStartMs: ready,
+  // Host instants as epoch milliseconds, to set them beside a browser's performance.timeOrigin + now().
+  monoToEpochMs: performance.timeOrigin + performance.now() - systemClock.now(),
+});
+
+process.on('message', (msg: { type: string }) => {
+  if (msg.type === 'stats') {
+    global.gc?.();
+    const { rss, heapUsed } = process.memoryUsage();
+    process.send?.({ type: 'stats', lateness: lateness.splice(0), rss, heapUsed });
+  }
+  if (msg.type === 'close') void host.close().then(() => process.exit(0));
+});

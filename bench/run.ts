@@ -1,0 +1,39 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem, release } from 'node:os';
+import { parseArgs } from 'node:util';
+import type { Figure } from './figure';
+import { displayTruth, lastBallot } from './display.bench';
+import { HostProcess } from './host-process';
+import { boundaries, fanout, fullMeeting, startup } from './host.bench';
+
+const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, only: { type: 'string' } } });
+const smoke = values.smoke ?? false;
+
+/** Full sizes as the issue sets them; the smoke run (CI) proves the benches still run, not the targets. */
+const benches: Record<string, () => Promise<Figure[]>> = {
+  boundaries: () => boundaries(smoke ? { speakers: 2, phases: 2, clients: 20 } : { speakers: 42, phases: 8, clients: 200 }),
+  fanout: () => fanout(smoke ? { sizes: [10], commands: 10 } : { sizes: [10, 50, 200], commands: 200 }),
+  meeting: () => fullMeeting(smoke ? { speakers: 2, reviewers: 20 } : { speakers: 20, reviewers: 200 }),
+  display: () => displayTruth(smoke ? { flips: 4, skewFlips: 3 } : { flips: 60, skewFlips: 20 }),
+  'last-ballot': () => lastBallot(smoke ? { slots: 2, reviewers: 10 } : { slots: 20, reviewers: 200 }),
+  startup: () => startup({ events: smoke ? 20_000 : 100_000 }),
+};
+
+await HostProcess.build();
+const figures: Figure[] = [];
+for (const [name, run] of Object.entries(benches)) {
+  if (values.only && !values.only.split(',').includes(name)) continue;
+  process.stderr.write(`bench: ${name}…\n`);
+  figures.push(...(await run()));
+}
+
+const verdict = (f: Figure) => (f.pass === null ? '' : f.pass ? 'pass' : 'MISS');
+console.table(figures.map((f) => ({ figure: f.figure, value: f.value, unit: f.unit, target: f.target, result: verdict(f) })));
+for (const f of figures.filter((x) => x.note)) console.log(`- ${f.figure}: ${f.note}`);
+
+const machine = { cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`, memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${process.platform} ${release()}`, node: process.version };
+await mkdir('bench', { recursive: true });
+const file = smoke ? 'bench/results.smoke.json' : 'bench/results.json';
+await writeFile(file, JSON.stringify({ date: new Date().toISOString(), smoke, machine, figures }, null, 2) + '\n');
+console.log(`written: ${file}`);
+process.exit(0);
