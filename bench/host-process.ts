@@ -21,6 +21,8 @@ export interface HostStats {
   lateness: number[];
   rss: number;
   heapUsed: number;
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
 }
 
 const BUILD_DIR = 'bench/.build';
@@ -47,8 +49,8 @@ export class HostProcess {
 
   static start(config: { meetingPath: string; setup?: MeetingSetup }): Promise<HostProcess> {
     const proc = fork(resolve(BUILD_DIR, 'host.child.mjs'), [JSON.stringify({ ...config, uiDir: resolve('dist/ui') })], {
-      execArgv: ['--expose-gc'],
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      execArgv: ['--expose-gc', ...(process.env.BENCH_TRACE_GC ? ['--trace-gc'] : []), ...(process.env.BENCH_HOST_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_HOST_PROFILE}`] : [])],
+      stdio: ['ignore', process.env.BENCH_TRACE_GC ? 'inherit' : 'ignore', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {
       proc.once('message', (msg: Ready & { type: string }) => resolve(new HostProcess(proc, msg)));

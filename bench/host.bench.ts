@@ -33,7 +33,8 @@ export async function boundaries(o: { speakers: number; phases: number; clients:
   const control = await BenchClient.open(host.ready.origin, host.ready.hostToken, 'control', true);
   const phones = await openReviewers(host.ready.origin, host.ready.reviewerTokens, o.clients);
   for (let i = 0; i < o.speakers; i++) await speak(control, i === 0, o.phases);
-  const { lateness } = await host.stats();
+  const { lateness, loopDelayP99Ms, loopDelayMaxMs } = await host.stats();
+  if (process.env.BENCH_DEBUG) console.error('first 6:', lateness.slice(0, 6).map((x) => x.toFixed(2)).join(' '), 'worst boundaries (ms):', [...lateness].sort((a, b) => b - a).slice(0, 12).map((x) => x.toFixed(2)).join(' '), 'of', lateness.length, 'loop delay p99/max', loopDelayP99Ms, loopDelayMaxMs);
   [control, ...phones].forEach((c) => c.close());
   await host.close();
   const note = `${lateness.length} boundaries (${o.speakers} speakers × ${o.phases} phases), ${o.clients} phones connected`;

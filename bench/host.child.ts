@@ -1,7 +1,7 @@
 // The host under measurement, in its own process (as in the hall: the views are elsewhere), with
 // one instrument: how late each boundary fires after its due instant. Driven over IPC by
 // host-process.ts, which bundles this file to plain JavaScript first.
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { MeetingSetup } from '../src/core/meeting';
 
 interface Config {
@@ -19,6 +19,9 @@ const host = await startHost({ meetingPath: config.meetingPath, port: 0, ...(con
 const ready = performance.now();
 
 const lateness: number[] = [];
+// How long the loop itself was held: tells a busy host from a descheduled one.
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
 const record = host.engine.recordSystem.bind(host.engine);
 host.engine.recordSystem = (body, at) => {
   if (body.type === 'boundary.reached') lateness.push(systemClock.now() - at);
@@ -44,7 +47,7 @@ process.on('message', (msg: { type: string }) => {
   if (msg.type === 'stats') {
     global.gc?.();
     const { rss, heapUsed } = process.memoryUsage();
-    process.send?.({ type: 'stats', lateness: lateness.splice(0), rss, heapUsed });
+    process.send?.({ type: 'stats', lateness: lateness.splice(0), rss, heapUsed, loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6 });
   }
   if (msg.type === 'close') void host.close().then(() => process.exit(0));
 });

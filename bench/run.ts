@@ -11,7 +11,7 @@ const smoke = values.smoke ?? false;
 
 /** Full sizes as the issue sets them; the smoke run (CI) proves the benches still run, not the targets. */
 const benches: Record<string, () => Promise<Figure[]>> = {
-  boundaries: () => boundaries(smoke ? { speakers: 2, phases: 2, clients: 20 } : { speakers: 42, phases: 8, clients: 200 }),
+  boundaries: () => boundaries(smoke ? { speakers: 2, phases: 2, clients: 20 } : { speakers: Number(process.env.BENCH_SPEAKERS ?? 42), phases: 8, clients: Number(process.env.BENCH_CLIENTS ?? 200) }),
   fanout: () => fanout(smoke ? { sizes: [10], commands: 10 } : { sizes: [10, 50, 200], commands: 200 }),
   meeting: () => fullMeeting(smoke ? { speakers: 2, reviewers: 20 } : { speakers: 20, reviewers: 200 }),
   display: () => displayTruth(smoke ? { flips: 4, skewFlips: 3 } : { flips: 60, skewFlips: 20 }),

@@ -14,8 +14,6 @@ export type ViewState = MeetingView & {
   results: SlotResult[];
 };
 
-const mapValues = <T, U>(o: Record<string, T>, f: (v: T) => U): Record<string, U> => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
-
 /** Who has handed in a ballot for each slot, on the phone or on paper. */
 function submittedBy(state: MeetingState): Record<Id, Id[]> {
   const slots = new Set([...Object.keys(state.ballots), ...Object.keys(state.paper)]);
@@ -32,6 +30,29 @@ function revealed(state: MeetingState, results: SlotResult[]): SlotResult[] {
 }
 
 /**
+ * What every reviewer's view shares, and what is each one's own: the host serialises the shared
+ * part once per change, not once per phone (viewFor joins the two for one reviewer).
+ */
+export function reviewerParts(state: MeetingState): { shared: Omit<ViewState, 'scoring' | 'ballots'>; own(reviewerId: Id): Pick<ViewState, 'scoring' | 'ballots'> } {
+  // A phone needs the agenda, the windows and its own ballots; not the clock, the running order's
+  // states, the timing records or the undo history. Left out, the timer's changes leave a phone's
+  // view as it was, and the host need not send it anything while someone speaks.
+  const { scoring: _scoring, ballots: _ballots, ...rest } = state;
+  return {
+    shared: { ...rest, live: null, status: {}, reveal: null, records: {}, history: [], paper: {}, submitted: {}, results: [] },
+    own: (reviewerId) => ({
+      scoring: { ...state.scoring, reviewers: state.scoring.reviewers.filter((r) => r.id === reviewerId) },
+      ballots: Object.fromEntries(
+        Object.entries(state.ballots).flatMap(([slotId, byReviewer]): [Id, Record<Id, Ballot>][] => {
+          const own = byReviewer[reviewerId];
+          return own ? [[slotId, { [reviewerId]: own }]] : [];
+        }),
+      ),
+    }),
+  };
+}
+
+/**
  * The meeting as one audience may see it. Confidentiality lives here and in the host that calls
  * it: only the clerk receives individual ballots, a reviewer receives their own, and the hall's
  * screens receive no score until the host reveals it.
@@ -39,17 +60,14 @@ function revealed(state: MeetingState, results: SlotResult[]): SlotResult[] {
 export function viewFor(state: MeetingState, audience: Audience): ViewState {
   const last = state.history.at(-1);
   const base = { ...state, history: last ? [{ seq: last.seq, action: last.action }] : [] };
-  const submitted = submittedBy(state);
   switch (audience.role) {
     case 'clerk':
-      return { ...base, submitted, results: computeResults(state) };
+      return { ...base, submitted: submittedBy(state), results: computeResults(state) };
     case 'host':
-      return { ...base, ballots: {}, paper: {}, submitted, results: computeResults(state) };
+      return { ...base, ballots: {}, paper: {}, submitted: submittedBy(state), results: computeResults(state) };
     case 'reviewer': {
-      const own = mapValues(state.ballots, (byReviewer) => byReviewer[audience.reviewerId]);
-      const ballots = Object.fromEntries(Object.entries(own).filter((e): e is [string, Ballot] => e[1] !== undefined).map(([slot, b]) => [slot, { [audience.reviewerId]: b }]));
-      const reviewers = state.scoring.reviewers.filter((r) => r.id === audience.reviewerId);
-      return { ...base, scoring: { ...state.scoring, reviewers }, ballots, paper: {}, submitted: {}, results: [] };
+      const parts = reviewerParts(state);
+      return { ...parts.shared, ...parts.own(audience.reviewerId) };
     }
     case 'display':
       return { ...base, scoring: { ...state.scoring, reviewers: [] }, ballots: {}, paper: {}, submitted: {}, results: revealed(state, computeResults(state)) };

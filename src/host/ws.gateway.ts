@@ -9,7 +9,8 @@ import { slotById } from '../core/queue';
 import type { AudioOutput, MeetingState } from '../core/state';
 import type { Clock } from '../core/time';
 import type { Change, MeetingEngine } from './meeting-engine';
-import { viewFor } from '../core/views';
+import { reviewerParts, viewFor } from '../core/views';
+import { Fanout } from './fanout';
 import type { Audience } from '../core/views';
 import { isLoopback, mayRoleSend, needsLoopback } from './roles';
 import type { TokenStore } from './tokens';
@@ -21,6 +22,30 @@ interface View {
   kind: AudioOutput | null;
   device: string;
   alive: boolean;
+  /** Sends on the socket: what the fan-out calls. */
+  send(text: string): void;
+  /** A phone's view as last sent (the part all phones share, and its own), to send nothing when neither changed. */
+  phone?: { shared: string; own: string };
+}
+
+interface PhoneViews {
+  /** What all phones' views share, as JSON members, without `seq`. */
+  shared: string;
+  /** A reviewer's own part, as JSON members. */
+  own(reviewerId: string): string;
+  message(own: string): string;
+}
+
+/** Every phone's view of one state: the part all phones share is serialised once, not per phone. */
+function phoneViews(state: MeetingState): PhoneViews {
+  const parts = reviewerParts(state);
+  const { seq, ...unsequenced } = parts.shared;
+  const shared = JSON.stringify(unsequenced).slice(1, -1);
+  return {
+    shared,
+    own: (reviewerId) => JSON.stringify(parts.own(reviewerId)).slice(1, -1),
+    message: (own) => `{"type":"state","state":{"seq":${seq},${shared},${own}}}`,
+  };
 }
 
 export interface GatewayDeps {
@@ -39,6 +64,7 @@ const SOUND_AT = { warning: 'warning', danger: 'danger', zero: 'end' } as const 
 export function attachGateway(server: Server, deps: GatewayDeps): { close(): void; count(): number } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const views = new Set<View>();
+  const fanout = new Fanout<View>();
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://host.invalid');
@@ -48,13 +74,17 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
     if (needsLoopback(audience) && !isLoopback(req.socket.remoteAddress)) return refuse(socket, 403, 'Forbidden');
     if (!sameOrigin(req)) return refuse(socket, 403, 'Forbidden');
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const view: View = { ws, audience, kind: viewKind(url.searchParams.get('view')), device: deviceName(req, url), alive: true };
+      const view: View = { ws, audience, kind: viewKind(url.searchParams.get('view')), device: deviceName(req, url), alive: true, send: (text) => ws.send(text) };
       views.add(view);
       welcome(view);
       ws.on('message', (data, isBinary) => void onMessage(view, isBinary ? null : data.toString()));
       ws.on('pong', () => (view.alive = true));
-      ws.on('close', () => views.delete(view));
-      ws.on('error', () => views.delete(view));
+      const gone = () => {
+        views.delete(view);
+        fanout.forget(view);
+      };
+      ws.on('close', gone);
+      ws.on('error', gone);
     });
   });
 
@@ -65,6 +95,10 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
 
   function welcome(view: View): void {
     const { role } = view.audience;
+    if (view.audience.role === 'reviewer') {
+      const phones = phoneViews(deps.engine.current());
+      view.phone = { shared: phones.shared, own: phones.own(view.audience.reviewerId) };
+    }
     send(view, {
       type: 'welcome',
       protocol: PROTOCOL_VERSION,
@@ -94,8 +128,9 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
         const a = view.audience;
         const by = a.role === 'reviewer' ? { role: a.role, reviewerId: a.reviewerId, device: view.device } : { role: a.role, device: view.device };
         const outcome = await deps.engine.execute(msg.command, by);
-        if (outcome.ok) return send(view, { type: 'ack', id: msg.id, seq: outcome.seq });
-        return send(view, { type: 'error', id: msg.id, code: outcome.error.code, message: outcome.error.message });
+        // Through the fan-out: the ack goes after the state that shows what it acknowledges.
+        const reply: HostMessage = outcome.ok ? { type: 'ack', id: msg.id, seq: outcome.seq } : { type: 'error', id: msg.id, code: outcome.error.code, message: outcome.error.message };
+        return fanout.reply(view, JSON.stringify(reply));
       }
       default:
         return msg satisfies never;
@@ -109,17 +144,26 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
   }
 
   const unsubscribe = deps.engine.onChange(({ state, event }: Change) => {
-    // One view per audience, serialised once and sent to every screen of that audience.
+    // One view per audience, serialised once and sent to every screen of that audience. A hall
+    // holds hundreds of phones: what their views share is serialised once, each adds its own part,
+    // and a phone whose view did not change (the timer's events) is sent nothing.
     const byAudience = new Map<string, string>();
+    let phones: PhoneViews | null = null;
     views.forEach((v) => {
       if (!onRoster(v.audience)) return v.ws.close(4401, 'removed from the roster');
-      const key = v.audience.role === 'reviewer' ? `reviewer:${v.audience.reviewerId}` : v.audience.role;
-      let msg = byAudience.get(key);
+      if (v.audience.role === 'reviewer') {
+        phones ??= phoneViews(state);
+        const own = phones.own(v.audience.reviewerId);
+        if (v.phone?.shared === phones.shared && v.phone.own === own) return;
+        v.phone = { shared: phones.shared, own };
+        return fanout.state(v, phones.message(own));
+      }
+      let msg = byAudience.get(v.audience.role);
       if (msg === undefined) {
         msg = JSON.stringify({ type: 'state', state: viewFor(state, v.audience) } satisfies HostMessage);
-        byAudience.set(key, msg);
+        byAudience.set(v.audience.role, msg);
       }
-      v.ws.send(msg);
+      fanout.state(v, msg);
     });
     if (event.type === 'boundary.reached') {
       const spec = slotById(state, event.slotId)?.phases[event.phaseIndex];

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, SCREENSHOTS, test } from './host.fixture';
+import type { RunningHost } from '../../src/host/index';
 
 const order = (page: Page) => page.locator('[data-slot]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset['slot']));
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
@@ -32,16 +33,21 @@ test('reorder by keyboard and by drag, and undo puts it back', async ({ host, pa
   await expect.poll(() => order(page)).toEqual(['a', 'b', 'c']);
 });
 
-test('keyboard shortcuts run the meeting, and undo takes back a mistaken "next speaker"', async ({ host, page }) => {
-  await page.setViewportSize({ width: 1920, height: 1080 });
+/** Opens the control view, starts the first speaker with Space and gives 30 s with ], as a host would. */
+async function startAndGiveThirty(page: Page, host: RunningHost): Promise<void> {
   await page.goto(host.controlUrl);
+  // Keys only act once the view has the host's state; before that Space has nothing to start.
   await expect(page.locator('[data-action="start"]')).toBeEnabled();
-
   await page.keyboard.press('Space');
   // Each key acts on what the host sees on screen, so wait for the screen before the next key.
   await expect(page.locator('[data-action="pause"]')).toBeEnabled();
   await page.keyboard.press('BracketRight');
   await expect.poll(() => host.engine.current().live?.adjustMs).toBe(30_000);
+}
+
+test('keyboard shortcuts run the meeting, and undo takes back a mistaken "next speaker"', async ({ host, page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await startAndGiveThirty(page, host);
   await page.keyboard.press('Space');
   await expect(page.locator('[data-action="resume"]')).toBeEnabled();
   expect(host.engine.current().live?.mode).toBe('paused');
@@ -114,13 +120,7 @@ test('screens as the hall sees them, at projector and laptop sizes', async ({ ho
 
 test('the audit log lists every action with role, device and millisecond time, and filters', async ({ host, page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(host.controlUrl);
-  // Keys only act once the view has the host's state; before that Space has nothing to start.
-  await expect(page.locator('[data-action="start"]')).toBeEnabled();
-  await page.keyboard.press('Space');
-  await expect(page.locator('[data-action="pause"]')).toBeEnabled();
-  await page.keyboard.press('BracketRight');
-  await expect.poll(() => host.engine.current().live?.adjustMs).toBe(30_000);
+  await startAndGiveThirty(page, host);
   await page.getByRole('button', { name: /Audit log|操作记录/ }).click();
   const rows = page.getByTestId('audit-table').locator('tbody tr');
   await expect(rows).toHaveCount(3);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scoredMeeting } from '../fixtures/meetings';
 import { startTestHost, TestClient } from './support';
 import type { ViewState } from '../../src/core/views';
+import { viewFor } from '../../src/core/views';
 import { defaultScoring } from '../../src/core/scoring.setup';
 import { FakeTime } from './fake-time';
 
@@ -74,14 +75,32 @@ describe('ballots over the protocol', () => {
     expect(await l1.command({ type: 'timer.pause' })).toMatchObject({ type: 'error', code: 'forbidden' });
     await l1.command(ballot('a', '91'));
     await l2.command(ballot('a', '72'));
-    const seen = (await l1.next('state')).state;
-    const latest = host.engine.current().seq;
-    let state = seen;
-    while (state.seq < latest) state = (await l1.next('state')).state;
+    // The state that shows l1 its own ballot; of l2's ballot l1 hears nothing at all.
+    const state = (await l1.next('state')).state;
+    expect(l1.received('state')).toBe(false);
     expect(Object.keys(state.ballots['a'] ?? {})).toEqual(['l1']);
     expect(state.scoring.reviewers.map((r) => r.id)).toEqual(['l1']);
     expect(state.results).toEqual([]);
     expect(JSON.stringify(state)).not.toContain('"l2"');
+    // Nor the timing records and undo history: they grow all day and would go to every phone.
+    expect(host.engine.current().records['a']?.length).toBeGreaterThan(0);
+    expect(state.records).toEqual({});
+    expect(state.history).toEqual([]);
+    // The phone's message is put together from a part shared by all phones and its own part: it
+    // must be exactly the reviewer's view.
+    expect({ ...state, seq: 0 }).toEqual({ ...viewFor(host.engine.current(), { role: 'reviewer', reviewerId: 'l1' }), seq: 0 });
+  });
+
+  it('a phone is sent nothing while the timer runs: its view does not change', async () => {
+    await speechOfAEnds();
+    const l1 = await open(host.tokens.reviewerToken('l1'), 'review');
+    for (const command of [{ type: 'timer.adjust', deltaMs: 30_000 }, { type: 'timer.pause' }, { type: 'timer.resume' }] as const) {
+      expect(await host.engine.execute(command, { role: 'host' })).toMatchObject({ ok: true });
+    }
+    // The ack comes after any state queued for this phone, so the first state it gets is its ballot's.
+    await l1.command(ballot('a', '88'));
+    expect((await l1.next('state')).state.ballots['a']?.['l1']?.scores).toEqual(['88']);
+    expect(l1.received('state')).toBe(false);
   });
 
   it('the hall’s screens receive no score until the host reveals it', async () => {
