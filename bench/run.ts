@@ -24,7 +24,10 @@ const figures: Figure[] = [];
 for (const [name, run] of Object.entries(benches)) {
   if (values.only && !values.only.split(',').includes(name)) continue;
   process.stderr.write(`bench: ${name}…\n`);
-  figures.push(...(await run()));
+  const got = await run();
+  // As each bench ends, so a long run that stops half-way still tells what it measured.
+  got.forEach((f) => process.stderr.write(`  ${f.figure}: ${f.value} ${f.unit}${f.target ? ` (target ${f.target})` : ''}\n`));
+  figures.push(...got);
 }
 
 const verdict = (f: Figure) => (f.pass === null ? '' : f.pass ? 'pass' : 'MISS');
