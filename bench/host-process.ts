@@ -21,6 +21,8 @@ export interface HostStats {
   lateness: number[];
   rss: number;
   heapUsed: number;
+  heapTotal: number;
+  external: number;
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
 }

@@ -101,7 +101,8 @@ export async function fullMeeting(o: { speakers: number; reviewers: number }): P
     await control.command({ type: 'scoring.lock', slotId });
   }
   await control.command({ type: 'results.reveal', reveal: { kind: 'ranking', shown: o.speakers } });
-  const { rss, heapUsed } = await host.stats();
+  const { rss, heapUsed, heapTotal, external } = await host.stats();
+  const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
   [control, ...phones].forEach((c) => c.close());
   await host.close();
   const n = o.reviewers;
@@ -109,7 +110,7 @@ export async function fullMeeting(o: { speakers: number; reviewers: number }): P
     judged(`${n} reviewers submit at once: all acked (worst of ${o.speakers} speakers)`, 'ms', round(max(allAcked)), 1000, 'each ballot fsynced before its ack'),
     reported(`${n} reviewers submit at once: ack p50`, 'ms', round(percentile(acks, 50))),
     reported(`${n} reviewers submit at once: ack p99`, 'ms', round(percentile(acks, 99))),
-    judged(`host memory after a full meeting, ${n} clients`, 'MB RSS', round(rss / 2 ** 20, 1), 150, `${o.speakers} speakers, ${o.speakers * n} ballots, ranking revealed; heap ${round(heapUsed / 2 ** 20, 1)} MB after GC`),
+    judged(`host memory after a full meeting, ${n} clients`, 'MB RSS', mb(rss), 150, `${o.speakers} speakers, ${o.speakers * n} ballots, ranking revealed; after GC: heap used ${mb(heapUsed)} MB of ${mb(heapTotal)} MB reserved, external ${mb(external)} MB`),
   ];
 }
 

@@ -46,8 +46,8 @@ process.send?.({
 process.on('message', (msg: { type: string }) => {
   if (msg.type === 'stats') {
     global.gc?.();
-    const { rss, heapUsed } = process.memoryUsage();
-    process.send?.({ type: 'stats', lateness: lateness.splice(0), rss, heapUsed, loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6 });
+    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+    process.send?.({ type: 'stats', lateness: lateness.splice(0), rss, heapUsed, heapTotal, external, loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6 });
   }
   if (msg.type === 'close') void host.close().then(() => process.exit(0));
 });

@@ -20,6 +20,19 @@ function submittedBy(state: MeetingState): Record<Id, Id[]> {
   return Object.fromEntries([...slots].map((slotId) => [slotId, [...new Set([...Object.keys(state.ballots[slotId] ?? {}), ...Object.keys(state.paper[slotId] ?? {})])]]));
 }
 
+/**
+ * The results of one state, computed once however many audiences ask (host, clerk and display
+ * all see them): states are never changed, so the state itself is the key.
+ */
+const resultsOf = (() => {
+  const computed = new WeakMap<MeetingState, SlotResult[]>();
+  return (state: MeetingState): SlotResult[] => {
+    let results = computed.get(state);
+    if (results === undefined) computed.set(state, (results = computeResults(state)));
+    return results;
+  };
+})();
+
 /** The part of the results the host has revealed, and nothing else. */
 function revealed(state: MeetingState, results: SlotResult[]): SlotResult[] {
   const reveal = state.reveal;
@@ -62,15 +75,15 @@ export function viewFor(state: MeetingState, audience: Audience): ViewState {
   const base = { ...state, history: last ? [{ seq: last.seq, action: last.action }] : [] };
   switch (audience.role) {
     case 'clerk':
-      return { ...base, submitted: submittedBy(state), results: computeResults(state) };
+      return { ...base, submitted: submittedBy(state), results: resultsOf(state) };
     case 'host':
-      return { ...base, ballots: {}, paper: {}, submitted: submittedBy(state), results: computeResults(state) };
+      return { ...base, ballots: {}, paper: {}, submitted: submittedBy(state), results: resultsOf(state) };
     case 'reviewer': {
       const parts = reviewerParts(state);
       return { ...parts.shared, ...parts.own(audience.reviewerId) };
     }
     case 'display':
-      return { ...base, scoring: { ...state.scoring, reviewers: [] }, ballots: {}, paper: {}, submitted: {}, results: revealed(state, computeResults(state)) };
+      return { ...base, scoring: { ...state.scoring, reviewers: [] }, ballots: {}, paper: {}, submitted: {}, results: revealed(state, resultsOf(state)) };
     default:
       return audience satisfies never;
   }

@@ -128,9 +128,8 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
         const a = view.audience;
         const by = a.role === 'reviewer' ? { role: a.role, reviewerId: a.reviewerId, device: view.device } : { role: a.role, device: view.device };
         const outcome = await deps.engine.execute(msg.command, by);
-        // Through the fan-out: the ack goes after the state that shows what it acknowledges.
-        const reply: HostMessage = outcome.ok ? { type: 'ack', id: msg.id, seq: outcome.seq } : { type: 'error', id: msg.id, code: outcome.error.code, message: outcome.error.message };
-        return fanout.reply(view, JSON.stringify(reply));
+        // The ack goes after the state that shows what it acknowledges.
+        return reply(view, outcome.ok ? { type: 'ack', id: msg.id, seq: outcome.seq } : { type: 'error', id: msg.id, code: outcome.error.code, message: outcome.error.message });
       }
       default:
         return msg satisfies never;
@@ -143,7 +142,34 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
     views.forEach((v) => v.kind !== null && state.audio.outputs.includes(v.kind) && v.ws.send(msg));
   }
 
+  /**
+   * The newest durable state not yet sent. Changes that land together (200 ballots sharing one
+   * fsync) are sent as one: each view needs the latest state, not every step to it.
+   */
+  let unsent: MeetingState | null = null;
+  /** Replies to commands whose change is still unsent: they follow it, never precede it. */
+  const repliesAfter: { view: View; text: string }[] = [];
+
   const unsubscribe = deps.engine.onChange(({ state, event }: Change) => {
+    if (unsent === null) setImmediate(broadcast);
+    unsent = state;
+    // The chimes cannot wait for anything.
+    if (event.type === 'boundary.reached') {
+      const spec = slotById(state, event.slotId)?.phases[event.phaseIndex];
+      if (spec?.sounds) cue(state, SOUND_AT[event.boundary]);
+    }
+  });
+
+  function reply(view: View, message: HostMessage): void {
+    const text = JSON.stringify(message);
+    if (unsent === null) fanout.reply(view, text);
+    else repliesAfter.push({ view, text });
+  }
+
+  function broadcast(): void {
+    const state = unsent;
+    unsent = null;
+    if (state === null) return;
     // One view per audience, serialised once and sent to every screen of that audience. A hall
     // holds hundreds of phones: what their views share is serialised once, each adds its own part,
     // and a phone whose view did not change (the timer's events) is sent nothing.
@@ -165,11 +191,8 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
       }
       fanout.state(v, msg);
     });
-    if (event.type === 'boundary.reached') {
-      const spec = slotById(state, event.slotId)?.phases[event.phaseIndex];
-      if (spec?.sounds) cue(state, SOUND_AT[event.boundary]);
-    }
-  });
+    repliesAfter.splice(0).forEach(({ view, text }) => fanout.reply(view, text));
+  }
 
   // A phone that walked out of Wi-Fi range never says goodbye; find it by its silence.
   const heartbeat = setInterval(() => {
