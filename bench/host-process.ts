@@ -29,6 +29,15 @@ export interface HostStats {
 
 const BUILD_DIR = 'bench/.build';
 
+/**
+ * Node flags for the host under measurement, for finding out why a figure is what it is:
+ * BENCH_HOST_FLAGS="--trace-gc" (its output is shown), BENCH_HOST_PROFILE=DIR (a CPU profile).
+ */
+const hostFlags = (): string[] => [
+  ...(process.env.BENCH_HOST_FLAGS ?? '').split(' ').filter(Boolean),
+  ...(process.env.BENCH_HOST_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_HOST_PROFILE}`] : []),
+];
+
 /** The host in a child process, as in the hall; the bench's clients and browser run outside it. */
 export class HostProcess {
   private constructor(
@@ -51,8 +60,8 @@ export class HostProcess {
 
   static start(config: { meetingPath: string; setup?: MeetingSetup }): Promise<HostProcess> {
     const proc = fork(resolve(BUILD_DIR, 'host.child.mjs'), [JSON.stringify({ ...config, uiDir: resolve('dist/ui') })], {
-      execArgv: ['--expose-gc', ...(process.env.BENCH_TRACE_GC ? ['--trace-gc'] : []), ...(process.env.BENCH_HOST_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_HOST_PROFILE}`] : [])],
-      stdio: ['ignore', process.env.BENCH_TRACE_GC ? 'inherit' : 'ignore', 'inherit', 'ipc'],
+      execArgv: ['--expose-gc', ...hostFlags()],
+      stdio: ['ignore', process.env.BENCH_HOST_FLAGS ? 'inherit' : 'ignore', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {
       proc.once('message', (msg: Ready & { type: string }) => resolve(new HostProcess(proc, msg)));

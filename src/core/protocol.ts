@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CommandSchema } from './commands';
-import { IdSchema, SittingSchema, SlotSchema } from './meeting';
+import { IdSchema, PhaseSpecSchema, SittingSchema, SlotSchema } from './meeting';
 import { RevealSchema } from './reveal';
 import { ScoringSetupSchema } from './scoring.setup';
 import { MonoSchema, WallSchema } from './time';
@@ -74,7 +74,8 @@ const SlotResultSchema = z.object({
 export const ViewStateSchema = z.object({
   title: z.string(),
   sittings: z.array(SittingSchema),
-  slots: z.array(SlotSchema),
+  /** A phone's slots come without their phases: it shows who speaks, never the clock. */
+  slots: z.array(SlotSchema.extend({ phases: z.array(PhaseSpecSchema).max(8) })),
   status: z.record(z.string(), z.enum(['waiting', 'done', 'skipped', 'absent'])),
   records: z.record(z.string(), z.array(PhaseRecordSchema)),
   live: LiveSchema.nullable(),

@@ -47,12 +47,12 @@ function revealed(state: MeetingState, results: SlotResult[]): SlotResult[] {
  * part once per change, not once per phone (viewFor joins the two for one reviewer).
  */
 export function reviewerParts(state: MeetingState): { shared: Omit<ViewState, 'scoring' | 'ballots'>; own(reviewerId: Id): Pick<ViewState, 'scoring' | 'ballots'> } {
-  // A phone needs the agenda, the windows and its own ballots; not the clock, the running order's
-  // states, the timing records or the undo history. Left out, the timer's changes leave a phone's
+  // A phone needs the agenda, the windows and its own ballots; not the clock, the phases, the
+  // running order's states, the timing records or the undo history. Left out, the timer's changes leave a phone's
   // view as it was, and the host need not send it anything while someone speaks.
   const { scoring: _scoring, ballots: _ballots, ...rest } = state;
   return {
-    shared: { ...rest, live: null, status: {}, reveal: null, records: {}, history: [], paper: {}, submitted: {}, results: [] },
+    shared: { ...rest, slots: state.slots.map((slot) => ({ ...slot, phases: [] })), live: null, status: {}, reveal: null, records: {}, history: [], paper: {}, submitted: {}, results: [] },
     own: (reviewerId) => ({
       scoring: { ...state.scoring, reviewers: state.scoring.reviewers.filter((r) => r.id === reviewerId) },
       ballots: Object.fromEntries(
