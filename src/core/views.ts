@@ -42,6 +42,12 @@ function revealed(state: MeetingState, results: SlotResult[]): SlotResult[] {
   return ranked.slice(0, reveal.shown);
 }
 
+/** The parts of the state a phone's view is made of (reviewerParts): when none changed, no phone's view did. */
+export const PHONE_INPUTS = ['title', 'sittings', 'slots', 'windows', 'openedAt', 'audio', 'scoring', 'ballots'] as const satisfies readonly (keyof MeetingState)[];
+
+/** States are never changed in place, so an unchanged part is the very same object. */
+export const samePhoneViews = (before: MeetingState, after: MeetingState): boolean => PHONE_INPUTS.every((key) => before[key] === after[key]);
+
 /**
  * What every reviewer's view shares, and what is each one's own: the host serialises the shared
  * part once per change, not once per phone (viewFor joins the two for one reviewer).

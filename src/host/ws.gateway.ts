@@ -9,7 +9,7 @@ import { slotById } from '../core/queue';
 import type { AudioOutput, MeetingState } from '../core/state';
 import type { Clock } from '../core/time';
 import type { Change, MeetingEngine } from './meeting-engine';
-import { reviewerParts, viewFor } from '../core/views';
+import { reviewerParts, samePhoneViews, viewFor } from '../core/views';
 import { Fanout } from './fanout';
 import type { Audience } from '../core/views';
 import { isLoopback, mayRoleSend, needsLoopback } from './roles';
@@ -147,6 +147,8 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
    * fsync) are sent as one: each view needs the latest state, not every step to it.
    */
   let unsent: MeetingState | null = null;
+  /** The state sent last: when a change leaves every phone's view as it was, phones are not even looked at. */
+  let lastBroadcast: MeetingState | null = null;
   /** Replies to commands whose change is still unsent: they follow it, never precede it. */
   const repliesAfter: { view: View; text: string }[] = [];
 
@@ -175,9 +177,12 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
     // and a phone whose view did not change (the timer's events) is sent nothing.
     const byAudience = new Map<string, string>();
     let phones: PhoneViews | null = null;
+    const phonesUnchanged = lastBroadcast !== null && samePhoneViews(lastBroadcast, state);
+    lastBroadcast = state;
     views.forEach((v) => {
       if (!onRoster(v.audience)) return v.ws.close(4401, 'removed from the roster');
       if (v.audience.role === 'reviewer') {
+        if (phonesUnchanged) return;
         phones ??= phoneViews(state);
         const own = phones.own(v.audience.reviewerId);
         if (v.phone?.shared === phones.shared && v.phone.own === own) return;
