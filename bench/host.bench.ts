@@ -83,6 +83,7 @@ export async function fullMeeting(o: { speakers: number; reviewers: number }): P
   const host = await HostProcess.start({ meetingPath: await tempMeeting(), setup: benchMeeting(o.speakers, o.reviewers, true) });
   const control = await BenchClient.open(host.ready.origin, host.ready.hostToken, 'control', true);
   const phones = await openReviewers(host.ready.origin, host.ready.reviewerTokens, o.reviewers);
+  const before = await host.stats();
   const acks: number[] = [];
   const allAcked: number[] = [];
   for (let i = 0; i < o.speakers; i++) {
@@ -112,7 +113,7 @@ export async function fullMeeting(o: { speakers: number; reviewers: number }): P
     judged(`${n} reviewers submit at once: all acked (worst of ${o.speakers} speakers)`, 'ms', round(max(allAcked)), 1000, 'each ballot fsynced before its ack'),
     reported(`${n} reviewers submit at once: ack p50`, 'ms', round(percentile(acks, 50))),
     reported(`${n} reviewers submit at once: ack p99`, 'ms', round(percentile(acks, 99))),
-    judged(`host memory after a full meeting, ${n} clients`, 'MB RSS', mb(rss), 150, `${o.speakers} speakers, ${o.speakers * n} ballots, ranking revealed; after GC: heap used ${mb(heapUsed)} MB of ${mb(heapTotal)} MB reserved, external ${mb(external)} MB`),
+    judged(`host memory after a full meeting, ${n} clients`, 'MB RSS', mb(rss), 150, `${o.speakers} speakers, ${o.speakers * n} ballots, ranking revealed; after GC: heap used ${mb(heapUsed)} MB of ${mb(heapTotal)} MB reserved, external ${mb(external)} MB; before the meeting, clients connected: ${mb(before.rss)} MB RSS, heap ${mb(before.heapUsed)} of ${mb(before.heapTotal)} MB`),
   ];
 }
 
