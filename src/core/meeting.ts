@@ -49,8 +49,10 @@ export type Sitting = z.infer<typeof SittingSchema>;
 export const MeetingSetupSchema = z
   .object({
     title: z.string().trim().min(1).max(120),
-    sittings: z.array(SittingSchema).min(1).max(20),
-    slots: z.array(SlotSchema).max(500),
+    // The same limits as an imported agenda (agenda.replace): whatever a meeting can hold, a
+    // template or a new meeting made from it can hold too.
+    sittings: z.array(SittingSchema).min(1).max(50),
+    slots: z.array(SlotSchema).max(10_000),
     /** Rubric, groups, reviewers and rules; the defaults when absent. */
     scoring: ScoringSetupSchema.optional(),
   })

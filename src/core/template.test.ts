@@ -18,6 +18,14 @@ describe('a meeting template', () => {
     expect(JSON.stringify(template)).not.toMatch(/"live"|"records"|"ballots"|"status"/);
   });
 
+  it('holds whatever a meeting can hold: an imported agenda of 600 speakers in 30 sittings', () => {
+    const state = apply(null, { type: 'meeting.created', setup: demoMeeting(), ...at(1), by: { role: 'system' } } as MeetingEvent);
+    const sittings = Array.from({ length: 30 }, (_, i) => ({ id: `d${i}`, title: `Sitting ${i}` }));
+    const slots = Array.from({ length: 600 }, (_, i) => ({ ...(state.slots[0] as (typeof state.slots)[0]), id: `s${i}`, sittingId: `d${i % 30}` }));
+    const big = apply(state, { type: 'agenda.replaced', sittings, slots, ...at(2) } as MeetingEvent);
+    expect(TemplateFileSchema.safeParse(templateFile(templateOf(big))).success).toBe(true);
+  });
+
   it('round-trips through its file format, which a new meeting is created from', () => {
     const state = apply(null, { type: 'meeting.created', setup: demoMeeting(), ...at(1), by: { role: 'system' } } as MeetingEvent);
     const file = JSON.parse(JSON.stringify(templateFile(templateOf(state))));
