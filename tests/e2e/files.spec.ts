@@ -44,6 +44,13 @@ test('meeting files: a template, a new meeting from it, and back; the projector 
     await expect(control.locator('.top-bar h1')).toContainText('Test meeting 测试会议', { timeout: 15_000 });
     // The first meeting exactly as it was left: the speech still running on the big screen.
     await expect(display.locator('[data-stage="normal"]')).toBeVisible({ timeout: 15_000 });
+
+    // The same dialog in Chinese, dates included.
+    await control.getByRole('button', { name: '中文' }).click();
+    await control.getByRole('button', { name: '会议文件' }).click();
+    await expect(control.getByTestId('meeting-list').locator('tr').nth(0)).toContainText(/当前会议/);
+    await expect(control.getByTestId('meeting-list')).toContainText(/\d{4}年\d{1,2}月\d{1,2}日/);
+    await control.screenshot({ path: `${SCREENSHOTS}/control-files-zh-1280.png` });
     await ctx.close();
   } finally {
     await supervisor.close();

@@ -3,7 +3,8 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingEntry, MeetingListing as Listing, TemplateEntry } from '../../core/meeting-files';
 
-const when = (wall: number): string => new Date(wall).toLocaleString();
+/** In the language of the screen, not of the browser it happens to run in. */
+const when = (wall: number, lang: string): string => new Date(wall).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * The meeting files: every meeting is always saved, so this is Save As, Open (recent first), save
@@ -11,7 +12,7 @@ const when = (wall: number): string => new Date(wall).toLocaleString();
  * closes this one as it stands; every screen reconnects to the new one by itself.
  */
 export function MeetingFiles({ token, onClose }: { token: string; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [listing, setListing] = useState<Listing | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
@@ -86,7 +87,7 @@ export function MeetingFiles({ token, onClose }: { token: string; onClose(): voi
                 <strong>{m.title}</strong>
                 <div className="muted small">{m.file}</div>
               </td>
-              <td className="muted small">{m.openedWall ? t('files.opened', { when: when(m.openedWall) }) : t('files.changed', { when: when(m.modifiedWall) })}</td>
+              <td className="muted small">{m.openedWall ? t('files.opened', { when: when(m.openedWall, i18n.language) }) : t('files.changed', { when: when(m.modifiedWall, i18n.language) })}</td>
               <td>
                 {m.file === listing?.current ? (
                   <span className="pill">{t('files.openNow')}</span>
