@@ -23,11 +23,12 @@ const NewSchema = NameSchema.extend({ template: z.string().min(1).max(300).nulla
 /**
  * The meeting files: list, open, save as, save as template, new from a template. Host only. Every
  * meeting is always on disk, so there is no "save"; opening another closes this one as it is.
- * The switch happens once the answer has left, because it closes the very server answering.
+ * The switch happens once the answer has left (or the asker has gone: a frozen meeting must not
+ * wait for a reply nobody reads), because it closes the very server answering.
  */
 export function meetingsRoutes(app: FastifyInstance, engine: MeetingEngine, authorize: Authorize, files: MeetingFiles): void {
   const { library } = files;
-  const switchAfterReply = (reply: FastifyReply, path: string, setup?: MeetingSetup) => reply.raw.once('finish', () => files.switchTo(path, setup));
+  const switchAfterReply = (reply: FastifyReply, path: string, setup?: MeetingSetup) => reply.raw.once('close', () => files.switchTo(path, setup));
 
   app.get('/api/v1/meetings', async (req, reply) => {
     if (!authorize(req, reply, ['host'])) return reply;
