@@ -102,6 +102,38 @@ function endsWithSeq(bytes: Buffer, at: LogPosition): boolean {
   }
 }
 
+/** How far the header and first event may run: far beyond any real agenda, short of reading a whole stray file. */
+const START_LIMIT = 64 * 2 ** 20;
+
+/**
+ * The header and first event of a log, reading only as far as they go: whether the file is a
+ * meeting at all (what opening it would refuse), and what it was created as, without the rest.
+ */
+export async function readLogStart(file: string): Promise<MeetingEvent> {
+  const fh = await open(file, 'r');
+  try {
+    let head = Buffer.alloc(0);
+    let second = -1;
+    for (;;) {
+      // Ever larger reads: a first event of 10,000 speakers is a few megabytes.
+      const { buffer, bytesRead } = await fh.read({ buffer: Buffer.alloc(Math.max(64 * 1024, head.length)), position: head.length });
+      head = Buffer.concat([head, buffer.subarray(0, bytesRead)]);
+      second = head.indexOf(0x0a, head.indexOf(0x0a) + 1);
+      if (second >= 0 || bytesRead === 0) break;
+      if (head.length > START_LIMIT) throw new LogError(file, head.indexOf(0x0a) < 0 ? 1 : 2, `no line ends within the first ${START_LIMIT / 2 ** 20} MB: not a Rostrum meeting`);
+    }
+    const [header, first] = head.subarray(0, second < 0 ? head.length : second).toString('utf8').split('\n');
+    if (!header || head.indexOf(0x0a) < 0) throw new LogError(file, 1, 'the file is empty, not a Rostrum meeting');
+    parseLine(file, 1, header, HeaderSchema);
+    if (second < 0) throw new LogError(file, 2, 'the log holds no meeting');
+    const created = parseLine(file, 2, first ?? '', MeetingEventSchema) as MeetingEvent;
+    if (created.type !== 'meeting.created' || created.seq !== 1) throw new LogError(file, 2, `expected the meeting's creation, found ${created.type}`);
+    return created;
+  } finally {
+    await fh.close();
+  }
+}
+
 function parseLine<T>(file: string, line: number, raw: string, schema: z.ZodType<T>): T {
   let value: unknown;
   try {

@@ -22,18 +22,25 @@ export async function runHost(opts: HostOptions): Promise<Supervisor> {
   let port = opts.port;
   let switching: Promise<void> = Promise.resolve();
 
+  /** Puts a meeting at the top of the recent list, under the title it has now (it may have been renamed). */
+  const remember = (running: RunningHost) => library.remember(running.engine.file, running.engine.current().title, (opts.clock?.wall() ?? Date.now()) as number);
+
   const start = async (meetingPath: string, newMeeting?: MeetingSetup): Promise<RunningHost> => {
     const started = await startHost({ ...opts, meetingPath, port, ...(newMeeting ? { newMeeting } : {}), files: { library, switchTo } });
     port = Number(new URL(started.origin).port);
-    const wall = (opts.clock?.wall() ?? Date.now()) as number;
-    await library.remember(started.engine.file, started.engine.current().title, wall);
+    await remember(started);
     return started;
+  };
+
+  const stop = async (running: RunningHost) => {
+    await running.close();
+    await remember(running);
   };
 
   function switchTo(path: string, setup?: MeetingSetup): void {
     switching = switching.then(async () => {
       const previous = host.engine.file;
-      await host.close();
+      await stop(host);
       let failure: string | null = null;
       try {
         host = await start(path, setup);
@@ -51,7 +58,7 @@ export async function runHost(opts: HostOptions): Promise<Supervisor> {
     onSwitch: (listener) => void listeners.add(listener),
     async close() {
       await switching;
-      await host.close();
+      await stop(host);
     },
   };
 }

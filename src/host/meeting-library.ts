@@ -1,4 +1,4 @@
-import { copyFile, open, readdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { safeFileName } from '../core/file-name';
@@ -7,7 +7,7 @@ import type { MeetingSetup } from '../core/meeting';
 import type { MeetingEntry, MeetingListing, TemplateEntry } from '../core/meeting-files';
 import { TemplateFileSchema, templateFile } from '../core/template';
 import { writeFileAtomic } from './atomic-file';
-import { readLog } from './event-log';
+import { readLogStart } from './event-log';
 import { reviewerKeysFile } from './tokens';
 
 export const MEETING_SUFFIX = '.rostrum.jsonl';
@@ -130,10 +130,13 @@ export class MeetingLibrary {
     return parsed.data;
   }
 
-  /** Refuses a meeting file that cannot be opened at all, before the open meeting is closed for it. */
+  /**
+   * Refuses a meeting file that cannot be opened at all, before the open meeting is closed for it.
+   * Only the start is read: damage further on opens read-only, which the host then says.
+   */
   async checkOpenable(path: string): Promise<void> {
     try {
-      await readLog(path);
+      await readLogStart(path);
     } catch (err) {
       const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
       throw new LibraryError(missing ? 404 : 400, missing ? `file: "${basename(path)}" does not exist` : (err as Error).message);
@@ -141,7 +144,8 @@ export class MeetingLibrary {
   }
 
   private async freePath(name: string, suffix: string): Promise<string> {
-    const path = join(this.dir, safeFileName(name.replace(new RegExp(`${suffix.replace(/\./g, '\\.')}$`), ''), 'meeting') + suffix);
+    const bare = name.endsWith(suffix) ? name.slice(0, -suffix.length) : name;
+    const path = join(this.dir, safeFileName(bare, 'meeting') + suffix);
     if (await exists(path)) throw new LibraryError(409, `name: "${basename(path)}" already exists; choose another name`);
     return path;
   }
@@ -161,17 +165,8 @@ const exists = (path: string): Promise<boolean> =>
     () => false,
   );
 
-/** The title the meeting was created with, from its first event; null when it cannot be read cheaply. */
+/** The title the meeting was created with, from its first event; null when it cannot be read. */
 async function createdTitle(file: string): Promise<string | null> {
-  const fh = await open(file, 'r');
-  try {
-    const { buffer, bytesRead } = await fh.read({ buffer: Buffer.alloc(256 * 1024), position: 0 });
-    const lines = buffer.subarray(0, bytesRead).toString('utf8').split('\n');
-    const created = JSON.parse(lines[1] ?? '') as { setup?: { title?: unknown } };
-    return typeof created.setup?.title === 'string' ? created.setup.title : null;
-  } catch {
-    return null;
-  } finally {
-    await fh.close();
-  }
+  const created = await readLogStart(file).catch(() => null);
+  return created?.type === 'meeting.created' ? created.setup.title : null;
 }

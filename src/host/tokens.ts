@@ -56,16 +56,18 @@ export class TokenStore {
   static async open(meetingFile: string): Promise<TokenStore> {
     const files = { keys: keysFile(meetingFile), reviewers: reviewerKeysFile(meetingFile) };
     const own = await readJson(files.reviewers);
+    const stored = KeysSchema.safeParse((await readJson(files.keys)) ?? {});
     // Before the keys moved to the folder they lived in the meeting's own file: adopt them once.
-    const keys = KeysSchema.safeParse((await readJson(files.keys)) ?? own ?? {});
+    const keys = stored.success ? stored : KeysSchema.safeParse(own ?? {});
     const reviewers = ReviewerKeysSchema.safeParse(own ?? {});
     const store = new TokenStore(
       files,
       keys.success ? keys.data : { host: newToken(), display: newToken(), clerk: newToken(), clerkPin: null },
       reviewers.success ? reviewers.data.reviewers : {},
     );
-    await store.saveKeys();
-    await store.saveReviewers();
+    // Written only when new or in the old layout: a start rewrites nothing it need not.
+    if (!stored.success) await store.saveKeys();
+    if (own === null || !reviewers.success || 'host' in own) await store.saveReviewers();
     return store;
   }
 

@@ -35,6 +35,7 @@ const switched = () => new Promise<RunningHost>((resolve) => supervisor.onSwitch
 describe('meeting files', () => {
   it('Save As copies every event to a new file, opens it with the same keys, and leaves the old file as it was', async () => {
     const before = await readFile(join(dir, 'first.rostrum.jsonl'), 'utf8');
+    const cardKey = host().tokens.reviewerToken('l1');
     const next = switched();
     const res = await call('/api/v1/meetings/save-as', { name: '三月 述职: 复盘' });
     expect(await res.json()).toEqual({ ok: true, file: '三月 述职- 复盘.rostrum.jsonl' });
@@ -44,7 +45,7 @@ describe('meeting files', () => {
     expect(now.engine.current().ballots.a?.l1?.scores).toEqual(['90']);
     expect(now.engine.current().live?.mode).toBe('running');
     // The reviewer's card from the first file still works in the copy.
-    expect(now.tokens.reviewerToken('l1')).toBeTruthy();
+    expect(now.tokens.reviewerToken('l1')).toBe(cardKey);
     await now.engine.execute({ type: 'timer.pause' }, { role: 'host' });
     expect(await readFile(join(dir, 'first.rostrum.jsonl'), 'utf8')).toBe(before);
     expect((await readLog(now.engine.file)).events.at(-1)?.type).toBe('timer.paused');
@@ -68,7 +69,8 @@ describe('meeting files', () => {
     expect(now.tokens.host).toBe(host().tokens.host);
   });
 
-  it('lists meetings most recently opened first, and Open goes back to one exactly as it was left', async () => {
+  it('lists meetings most recently opened first, under their titles now, and Open goes back to one exactly as it was left', async () => {
+    await host().engine.execute({ type: 'meeting.rename', title: 'Renamed 改名' }, { role: 'host' });
     const next = switched();
     await call('/api/v1/meetings/new', { name: 'Second', template: null });
     await next;
@@ -76,7 +78,7 @@ describe('meeting files', () => {
     expect(list.current).toBe('Second.rostrum.jsonl');
     expect(list.meetings.map((m) => [m.file, m.title])).toEqual([
       ['Second.rostrum.jsonl', 'Second'],
-      ['first.rostrum.jsonl', 'Test meeting 测试会议'],
+      ['first.rostrum.jsonl', 'Renamed 改名'],
     ]);
     const back = switched();
     expect((await call('/api/v1/meetings/open', { file: 'first.rostrum.jsonl' })).status).toBe(200);
@@ -85,13 +87,26 @@ describe('meeting files', () => {
     expect(first.engine.current().live?.mode).toBe('running');
   });
 
+  it('opens a meeting damaged after its start read-only, saying where, rather than refusing it', async () => {
+    const first = host().engine.file;
+    const next = switched();
+    await call('/api/v1/meetings/new', { name: 'Second', template: null });
+    await next;
+    await writeFile(first, (await readFile(first, 'utf8')) + 'garbage\n');
+    const back = switched();
+    expect((await call('/api/v1/meetings/open', { file: 'first.rostrum.jsonl' })).status).toBe(200);
+    expect((await back).engine.readOnly).toMatch(/first\.rostrum\.jsonl, line \d+: not valid JSON/);
+  });
+
   it('refuses bad requests with what and where, and changes nothing', async () => {
     const file = host().engine.file;
     await writeFile(join(dir, 'empty.rostrum.jsonl'), '');
+    await writeFile(join(dir, 'header-only.rostrum.jsonl'), '{"format":"rostrum-meeting","version":1,"createdWall":0}\n');
     const cases: [string, object, number, RegExp][] = [
       ['/api/v1/meetings/open', { file: '../../etc/passwd' }, 400, /file: "..\/..\/etc\/passwd" is not a meeting in the meetings folder/],
       ['/api/v1/meetings/open', { file: 'nope.rostrum.jsonl' }, 404, /"nope.rostrum.jsonl" does not exist/],
       ['/api/v1/meetings/open', { file: 'empty.rostrum.jsonl' }, 400, /line 1: the file is empty/],
+      ['/api/v1/meetings/open', { file: 'header-only.rostrum.jsonl' }, 400, /line 2: the log holds no meeting/],
       ['/api/v1/meetings/save-as', { name: 'first' }, 409, /"first.rostrum.jsonl" already exists/],
       ['/api/v1/meetings/save-as', { name: '  ' }, 400, /name: a name is needed/],
       ['/api/v1/meetings/new', { name: 'x', template: 'missing.rostrum-template.json' }, 404, /does not exist/],
