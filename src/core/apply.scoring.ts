@@ -18,18 +18,8 @@ export function applyScoring(s: MeetingState, e: ScoringEvent): MeetingState {
       return open(s, e.slotId, e.at);
     case 'scoring.locked':
       return { ...s, windows: { ...s.windows, [e.slotId]: 'locked' } };
-    case 'ballot.submitted': {
-      const prior = s.ballots[e.slotId]?.[e.reviewerId];
-      const ballot = {
-        reviewerId: e.reviewerId,
-        scores: e.scores,
-        comment: e.comment,
-        source: 'phone' as const,
-        submissions: [...(prior?.submissions ?? []), e.submissionId],
-        wall: e.wall,
-      };
-      return { ...s, ballots: { ...s.ballots, [e.slotId]: { ...s.ballots[e.slotId], [e.reviewerId]: ballot } } };
-    }
+    case 'ballot.submitted':
+      return submitBallots(s, [e]);
     case 'paper.entered': {
       const bySlot = s.paper[e.slotId] ?? {};
       const entries = [...(bySlot[e.reviewerId] ?? []), { entryId: e.entryId, scores: e.scores, comment: e.comment, wall: e.wall }];
@@ -50,6 +40,26 @@ export function applyScoring(s: MeetingState, e: ScoringEvent): MeetingState {
     default:
       return e satisfies never;
   }
+}
+
+export type BallotSubmitted = Extract<MeetingEvent, { type: 'ballot.submitted' }>;
+
+/** Ballots for one slot, in order: a later ballot from the same reviewer replaces theirs and keeps every submission id. */
+export function submitBallots(s: MeetingState, run: readonly BallotSubmitted[]): MeetingState {
+  const last = run.at(-1);
+  if (!last) return s;
+  const slot = { ...s.ballots[last.slotId] };
+  for (const e of run) {
+    slot[e.reviewerId] = {
+      reviewerId: e.reviewerId,
+      scores: e.scores,
+      comment: e.comment,
+      source: 'phone',
+      submissions: [...(slot[e.reviewerId]?.submissions ?? []), e.submissionId],
+      wall: e.wall,
+    };
+  }
+  return { ...s, ballots: { ...s.ballots, [last.slotId]: slot }, seq: last.seq };
 }
 
 const open = (s: MeetingState, slotId: Id, at: Mono): MeetingState => ({

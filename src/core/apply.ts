@@ -1,5 +1,6 @@
 import * as agendaOps from './apply.agenda';
-import { applyScoring } from './apply.scoring';
+import { applyScoring, submitBallots } from './apply.scoring';
+import type { BallotSubmitted } from './apply.scoring';
 import * as timer from './apply.timer';
 import type { MeetingEvent } from './events';
 import { UNDOABLE } from './events';
@@ -30,7 +31,8 @@ export function apply(state: MeetingState | null, e: MeetingEvent): MeetingState
     UNDOABLE.has(e.type) && e.by.role === 'host'
       ? [...state.history, { seq: e.seq, action: e.type, before: undoablePart(state) }].slice(-UNDO_DEPTH)
       : state.history;
-  return { ...applyBody({ ...state, history: remembered }, e), seq: e.seq };
+  // Every branch below builds on the state it is given, so the new seq set here carries through.
+  return applyBody({ ...state, history: remembered, seq: e.seq }, e);
 }
 
 function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
@@ -102,5 +104,27 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
   }
 }
 
-/** Rebuilds a meeting from its log: the same events always give the same state. */
-export const replay = (events: readonly MeetingEvent[]): MeetingState | null => events.reduce<MeetingState | null>(apply, null);
+/**
+ * Rebuilds a meeting from its log (or from a snapshot and the log after it): the same events
+ * always give the same state, the state `events.reduce(apply)` gives. A run of ballots for one
+ * slot, as every reviewer scoring leaves in the log, is applied with one copy of the slot's
+ * ballots instead of one per ballot: a long day's log holds thousands of such runs.
+ */
+export function replay(events: readonly MeetingEvent[], from: MeetingState | null = null): MeetingState | null {
+  let s = from;
+  for (let i = 0; i < events.length; ) {
+    const e = events[i]!;
+    if (s === null || e.type !== 'ballot.submitted') {
+      s = apply(s, e);
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < events.length && sameSlotBallot(events[end]!, e.slotId)) end++;
+    s = submitBallots(s, events.slice(i, end) as BallotSubmitted[]);
+    i = end;
+  }
+  return s;
+}
+
+const sameSlotBallot = (e: MeetingEvent, slotId: string): boolean => e.type === 'ballot.submitted' && e.slotId === slotId;

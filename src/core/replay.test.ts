@@ -4,7 +4,11 @@ import { replay } from './apply';
 import type { Command } from './commands';
 import { elapsedAt, grantedMs, remainingAt } from './phase-clock';
 import { livePhase } from './rules';
-import { Rehearsal } from './test-support';
+import { apply } from './apply';
+import type { Actor } from './events';
+import { defaultScoring } from './scoring.setup';
+import { Rehearsal, tinyMeeting } from './test-support';
+import type { MeetingState } from './state';
 import type { Mono } from './time';
 
 /** Random host operations on the timer, and boundaries, at non-decreasing instants. */
@@ -84,5 +88,52 @@ describe('timer properties', () => {
     const before = elapsedAt(r.state.live!, 4000 as Mono);
     const shifted = replay([...r.events, { type: 'clock.rebased', shiftMs: -900, seq: 3, at: 3100 as Mono, wall: 0 as never, by: { role: 'system' } }]);
     expect(elapsedAt(shifted!.live!, 3100 as Mono)).toBe(before);
+  });
+});
+
+describe('replaying a day of ballots', () => {
+  const reviewers = ['r1', 'r2', 'r3', 'r4'];
+  const panel = () => {
+    const scoring = { ...defaultScoring(), reviewers: reviewers.map((id) => ({ id, name: id, groupId: 'leaders', unit: '' })) };
+    return new Rehearsal({ ...tinyMeeting(), scoring });
+  };
+  /** Reviewers scoring (and re-scoring) open slots, interleaved with the host's and the clerk's work. */
+  const move = fc.oneof(
+    { weight: 6, arbitrary: fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.constantFrom(...reviewers), fc.integer({ min: 0, max: 100 })).map(([slotId, reviewerId, total]) => ({ kind: 'ballot' as const, slotId, reviewerId, total })) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.constantFrom(...reviewers)).map(([slotId, reviewerId]) => ({ kind: 'void' as const, slotId, reviewerId })) },
+    { weight: 1, arbitrary: fc.constantFrom<Command>({ type: 'timer.start' }, { type: 'timer.pause' }, { type: 'phase.next' }, { type: 'undo' }, { type: 'scoring.lock', slotId: 'b' }).map((command) => ({ kind: 'host' as const, command })) },
+  );
+
+  it('gives exactly the state that applying the events one by one gives, also from a midway snapshot', () => {
+    let n = 0;
+    fc.assert(
+      fc.property(fc.array(move, { maxLength: 60 }), fc.nat(), (moves, cut) => {
+        const r = panel();
+        for (const slotId of ['a', 'b', 'c']) r.ok({ type: 'scoring.open', slotId }, 1);
+        let t = 1;
+        for (const m of moves) {
+          t += 10;
+          if (m.kind === 'ballot') {
+            const by: Actor = { role: 'reviewer', reviewerId: m.reviewerId };
+            r.run({ type: 'ballot.submit', slotId: m.slotId, submissionId: `sub-${++n}-xxxxxx`, scores: [String(m.total)], comment: '' }, t, by);
+          } else if (m.kind === 'void') r.run({ type: 'ballot.void', slotId: m.slotId, reviewerId: m.reviewerId }, t, { role: 'clerk' });
+          else r.run(m.command, t);
+        }
+        const oneByOne = r.events.reduce<MeetingState | null>(apply, null);
+        expect(replay(r.events)).toEqual(oneByOne);
+        const at = 1 + (cut % r.events.length);
+        expect(replay(r.events.slice(at), replay(r.events.slice(0, at)))).toEqual(oneByOne);
+      }),
+    );
+  });
+
+  it('keeps every submission of a reviewer who changed their mind within one run', () => {
+    const r = panel().ok({ type: 'scoring.open', slotId: 'a' }, 1);
+    const by: Actor = { role: 'reviewer', reviewerId: 'r1' };
+    r.ok({ type: 'ballot.submit', slotId: 'a', submissionId: 'first-xxxxxx', scores: ['70'], comment: '' }, 2, by);
+    r.ok({ type: 'ballot.submit', slotId: 'a', submissionId: 'second-xxxxx', scores: ['90'], comment: 'better' }, 3, by);
+    const ballot = replay(r.events)?.ballots.a?.r1;
+    expect(ballot?.scores).toEqual(['90']);
+    expect(ballot?.submissions).toEqual(['first-xxxxxx', 'second-xxxxx']);
   });
 });

@@ -7,15 +7,18 @@ import { z } from 'zod';
  * - `Wall`: milliseconds since the Unix epoch, only for what people read (a record's time of day,
  *   the idle screen's clock) and for re-basing anchors after the host machine rebooted.
  */
-export type Mono = number & { readonly __brand: 'Mono' };
-export type Wall = number & { readonly __brand: 'Wall' };
+/**
+ * A number read from the wire or the log is a Mono or Wall by its field. The brand exists for the
+ * type checker only: parsing checks a plain number (a transform would add a step to every field
+ * of every event, and a long log is read through these at each start).
+ */
+export const MonoSchema = z.number().brand<'Mono'>();
+export const WallSchema = z.number().brand<'Wall'>();
+export type Mono = z.infer<typeof MonoSchema>;
+export type Wall = z.infer<typeof WallSchema>;
 
 export const mono = (ms: number): Mono => ms as Mono;
 export const wall = (ms: number): Wall => ms as Wall;
-
-/** Parsing restores the brand: a number read from the wire or the log is a Mono or Wall by its field. */
-export const MonoSchema = z.number().transform(mono);
-export const WallSchema = z.number().transform(wall);
 
 /** What the host reads time from; tests pass a fake so nothing waits on a real second. */
 export interface Clock {

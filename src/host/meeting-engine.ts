@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { apply } from '../core/apply';
+import { apply, replay } from '../core/apply';
 import type { Command } from '../core/commands';
 import { decide } from '../core/decide';
 import type { Rejection } from '../core/decide';
@@ -74,7 +74,7 @@ export class MeetingEngine {
       if (snapshot) warnings.push(`${snapshotFile(file)} does not fit the log (replaced or cut short); the whole log was read instead`);
       loaded = await readLog(file);
     }
-    const state = loaded.events.reduce<MeetingState | null>(apply, base);
+    const state = replay(loaded.events, base);
     if (state === null) throw new Error(loaded.damage ? loaded.damage.message : `${file}: the log holds no meeting`);
     warnings.push(...loaded.warnings);
     if (loaded.damage) {
