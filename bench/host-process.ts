@@ -31,7 +31,8 @@ const BUILD_DIR = 'bench/.build';
 
 /**
  * Node flags for the host under measurement, for finding out why a figure is what it is:
- * BENCH_HOST_FLAGS="--trace-gc" (its output is shown), BENCH_HOST_PROFILE=DIR (a CPU profile).
+ * BENCH_HOST_FLAGS="--trace-gc" (its output is shown), BENCH_HOST_PROFILE=DIR (a CPU profile);
+ * BENCH_HOST_ALLOCATIONS=FILE (host.child.ts: an allocation profile).
  */
 const hostFlags = (): string[] => [
   ...(process.env.BENCH_HOST_FLAGS ?? '').split(' ').filter(Boolean),

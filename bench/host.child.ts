@@ -43,11 +43,27 @@ process.send?.({
   monoToEpochMs: performance.timeOrigin + performance.now() - systemClock.now(),
 });
 
+// BENCH_HOST_ALLOCATIONS=FILE: every allocation sampled, collected or not (a .heapprofile for
+// Chromium's DevTools): what makes the garbage, where a heap snapshot shows only what is kept.
+const allocations = process.env.BENCH_HOST_ALLOCATIONS ? await sampleAllocations(process.env.BENCH_HOST_ALLOCATIONS) : null;
+
+async function sampleAllocations(file: string): Promise<() => Promise<void>> {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  return async () => {
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    await writeFile(file, JSON.stringify(profile));
+  };
+}
+
 process.on('message', (msg: { type: string }) => {
   if (msg.type === 'stats') {
     global.gc?.();
     const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
     process.send?.({ type: 'stats', lateness: lateness.splice(0), rss, heapUsed, heapTotal, external, loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6 });
   }
-  if (msg.type === 'close') void host.close().then(() => process.exit(0));
+  if (msg.type === 'close') void host.close().then(() => allocations?.()).then(() => process.exit(0));
 });

@@ -119,3 +119,34 @@ describe('undo never touches ballots', () => {
     expect(r.state.ballots.a?.l1?.scores).toEqual(['90']);
   });
 });
+
+describe('results as the meeting goes on', () => {
+  it('after every change equal the results worked out afresh from a copy of the state', () => {
+    const r = panel();
+    const weights = (leaders: string) => ({ ...r.state.scoring, groups: r.state.scoring.groups.map((g) => (g.id === 'leaders' ? { ...g, weight: leaders } : g)) });
+    const steps: [() => Command | 'zero', number, Actor][] = [
+      [() => ({ type: 'scoring.open', slotId: 'a' }), 1, { role: 'host' }],
+      [() => ({ type: 'scoring.open', slotId: 'b' }), 2, { role: 'host' }],
+      [() => ballot('a', '90'), 3, reviewer('l1')],
+      [() => ballot('b', '80'), 4, reviewer('u1')],
+      [() => ballot('a', '70'), 5, reviewer('u1')],
+      [() => ({ type: 'timer.start' }), 10, { role: 'host' }],
+      [() => 'zero', 5010, { role: 'system' }],
+      [() => ({ type: 'scoring.configure', scoring: weights('0.5') }), 6000, { role: 'host' }],
+      [() => paper('a', 'l1', '60'), 6001, clerk],
+      [() => paper('a', 'l1', '60'), 6002, clerk],
+      [() => ({ type: 'ballot.void', slotId: 'a', reviewerId: 'l1' }), 6003, clerk],
+      [() => ({ type: 'slot.edit', slotId: 'b', fields: { unit: 'B2' } }), 6004, { role: 'host' }],
+    ];
+    for (const [step, at, by] of steps) {
+      const command = step();
+      if (command === 'zero') r.boundary('zero', at);
+      else r.ok(command, at, by);
+      expect(computeResults(r.state)).toEqual(computeResults(structuredClone(r.state)));
+    }
+    // The comparison was made on moving figures: the cut-off, the weights, the void and the edit all show.
+    expect(resultOf(r, 'a')).toMatchObject({ cutoff: true, ballots: 2 });
+    expect(resultOf(r, 'b')).toMatchObject({ unit: 'B2', ballots: 1 });
+    expect(resultOf(r, 'a')?.groups.find((g) => g.groupId === 'leaders')?.weight).toBe('0.5');
+  });
+});

@@ -1,10 +1,11 @@
 import { ballotTotal } from './ballots';
-import type { Id } from './meeting';
+import type { Id, Slot } from './meeting';
 import { tallySlot } from './paper';
 import { agenda } from './queue';
 import { dec, gradeByQuota, gradeByThreshold, groupScore, penalty, rank, roundHalfUp, weightedScore } from './scoring';
 import type { Decimal, Grade } from './scoring';
 import { LEADERS_GROUP } from './scoring.setup';
+import type { ScoringSetup } from './scoring.setup';
 import type { MeetingState } from './state';
 
 /** One group's part of a slot's result, with every number needed to explain it. */
@@ -41,33 +42,16 @@ export interface SlotResult {
 
 const fixed = (d: Decimal | null | undefined): string | null => (d ? roundHalfUp(d).toFixed(2) : null);
 
+type Scored = ReturnType<typeof scoreSlot>;
+type ScoringInput = Pick<MeetingState, 'slots' | 'sittings' | 'ballots' | 'paper' | 'scoring' | 'records'>;
+
 /**
  * The meeting's results: every slot that has ballots, scored by the meeting's rules, ranked and
  * graded. Pure: the clerk's view, the report and the big screen all read this one computation.
  */
-export function computeResults(state: Pick<MeetingState, 'slots' | 'sittings' | 'ballots' | 'paper' | 'scoring' | 'records'>): SlotResult[] {
-  const { groups, reviewers, rules } = state.scoring;
-  const groupOf = new Map(reviewers.map((r) => [r.id, r.groupId]));
-  const penaltyRules = { pointsPerInterval: dec(rules.penaltyPerInterval), intervalMs: rules.penaltyIntervalSeconds * 1000, cutoffPoints: dec(rules.cutoffPenalty) };
-
-  const scored = agenda(state).map((slot) => {
-    const lines = tallySlot(state.ballots[slot.id], state.paper[slot.id]);
-    const ballots = lines.filter((l) => l.counted);
-    const unresolved = lines.length - ballots.length;
-    const perGroup = groups.map((g) => {
-      const totals = ballots.filter((b) => groupOf.get(b.reviewerId) === g.id).map((b) => ballotTotal(b.scores));
-      const gs = groupScore(totals, rules.trimFrom);
-      return { group: g, totals, gs };
-    });
-    const weighted = weightedScore(perGroup.map((p) => ({ weight: dec(p.group.weight), score: p.gs?.score ?? null })));
-    const records = (state.records[slot.id] ?? []).filter((r) => slot.phases[r.phaseIndex]?.cutoff === 'hard');
-    const overtimeMs = records.reduce((sum, r) => sum + r.overtimeMs, 0);
-    const cutoff = records.some((r) => r.cutoff);
-    const deduction = penalty(overtimeMs, cutoff, penaltyRules);
-    const final = weighted ? roundHalfUp(weighted.score.minus(deduction)) : null;
-    const leaders = perGroup.find((p) => p.group.id === LEADERS_GROUP)?.gs?.score ?? null;
-    return { slot, ballots, unresolved, perGroup, weighted, overtimeMs, cutoff, deduction, final, leaders };
-  });
+export function computeResults(state: ScoringInput): SlotResult[] {
+  const { rules } = state.scoring;
+  const scored = agenda(state).map((slot) => scoredSlot(state, slot));
 
   const ranked = scored.filter((s) => s.final !== null);
   const ranks = rank(ranked.map((s) => ({ id: s.slot.id, final: s.final as Decimal, leaders: s.leaders, overtimeMs: s.overtimeMs })));
@@ -104,4 +88,45 @@ export function computeResults(state: Pick<MeetingState, 'slots' | 'sittings' | 
     rank: ranks.get(s.slot.id) ?? null,
     grade: grades.get(s.slot.id) ?? null,
   }));
+}
+
+/**
+ * A slot's score depends on its own ballots, paper and timing records and on the meeting's
+ * scoring setup, nothing else; states share the parts a change left alone, so a slot is scored
+ * again only when one of those changed. Every ballot of a burst on one slot would otherwise
+ * re-score all the others (in exact decimals) for each state sent out.
+ */
+const scoredBySetup = new WeakMap<ScoringSetup, WeakMap<Slot, { from: readonly unknown[]; scored: Scored }>>();
+
+function scoredSlot(state: ScoringInput, slot: Slot): Scored {
+  const from = [state.ballots[slot.id], state.paper[slot.id], state.records[slot.id]];
+  let bySlot = scoredBySetup.get(state.scoring);
+  if (!bySlot) scoredBySetup.set(state.scoring, (bySlot = new WeakMap()));
+  const kept = bySlot.get(slot);
+  if (kept && kept.from.every((part, i) => part === from[i])) return kept.scored;
+  const scored = scoreSlot(state, slot);
+  bySlot.set(slot, { from, scored });
+  return scored;
+}
+
+function scoreSlot(state: ScoringInput, slot: Slot) {
+  const { groups, reviewers, rules } = state.scoring;
+  const groupOf = new Map(reviewers.map((r) => [r.id, r.groupId]));
+  const lines = tallySlot(state.ballots[slot.id], state.paper[slot.id]);
+  const ballots = lines.filter((l) => l.counted);
+  const unresolved = lines.length - ballots.length;
+  const perGroup = groups.map((g) => {
+    const totals = ballots.filter((b) => groupOf.get(b.reviewerId) === g.id).map((b) => ballotTotal(b.scores));
+    const gs = groupScore(totals, rules.trimFrom);
+    return { group: g, totals, gs };
+  });
+  const weighted = weightedScore(perGroup.map((p) => ({ weight: dec(p.group.weight), score: p.gs?.score ?? null })));
+  const records = (state.records[slot.id] ?? []).filter((r) => slot.phases[r.phaseIndex]?.cutoff === 'hard');
+  const overtimeMs = records.reduce((sum, r) => sum + r.overtimeMs, 0);
+  const cutoff = records.some((r) => r.cutoff);
+  const penaltyRules = { pointsPerInterval: dec(rules.penaltyPerInterval), intervalMs: rules.penaltyIntervalSeconds * 1000, cutoffPoints: dec(rules.cutoffPenalty) };
+  const deduction = penalty(overtimeMs, cutoff, penaltyRules);
+  const final = weighted ? roundHalfUp(weighted.score.minus(deduction)) : null;
+  const leaders = perGroup.find((p) => p.group.id === LEADERS_GROUP)?.gs?.score ?? null;
+  return { slot, ballots, unresolved, perGroup, weighted, overtimeMs, cutoff, deduction, final, leaders };
 }

@@ -52,7 +52,12 @@ export const samePhoneViews = (before: MeetingState, after: MeetingState): boole
  * What every reviewer's view shares, and what is each one's own: the host serialises the shared
  * part once per change, not once per phone (viewFor joins the two for one reviewer).
  */
-export function reviewerParts(state: MeetingState): { shared: Omit<ViewState, 'scoring' | 'ballots'>; own(reviewerId: Id): Pick<ViewState, 'scoring' | 'ballots'> } {
+export function reviewerParts(state: MeetingState): {
+  shared: Omit<ViewState, 'scoring' | 'ballots'>;
+  own(reviewerId: Id): Pick<ViewState, 'scoring' | 'ballots'>;
+  /** What a reviewer's own part is made of: while these are the same objects, it is the same. */
+  ownFrom(reviewerId: Id): readonly unknown[];
+} {
   // A phone needs the agenda, the windows and its own ballots; not the clock, the phases, the
   // running order's states, the timing records or the undo history. Left out, the timer's changes leave a phone's
   // view as it was, and the host need not send it anything while someone speaks.
@@ -68,6 +73,7 @@ export function reviewerParts(state: MeetingState): { shared: Omit<ViewState, 's
         }),
       ),
     }),
+    ownFrom: (reviewerId) => [state.scoring, ...Object.entries(state.ballots).map(([slotId, byReviewer]) => [slotId, byReviewer[reviewerId]]).flat()],
   };
 }
 

@@ -1,7 +1,10 @@
 /** What the fan-out needs of a socket. */
 export interface Sink {
-  send(text: string): void;
+  send(message: Wire): void;
 }
+
+/** A message as it goes on the wire: text, or text already encoded as UTF-8. */
+export type Wire = string | Buffer;
 
 /** Views sent to before the loop gets a turn: about a millisecond of socket writes. */
 const VIEWS_PER_TURN = 32;
@@ -15,12 +18,12 @@ const VIEWS_PER_TURN = 32;
  * view never hears "done" before it can see what was done.
  */
 export class Fanout<V extends Sink> {
-  private queues = new Map<V, { state: boolean; text: string }[]>();
+  private queues = new Map<V, { state: boolean; text: Wire }[]>();
   private scheduled = false;
 
   constructor(private readonly nextTurn: (fn: () => void) => void = setImmediate) {}
 
-  state(view: V, text: string): void {
+  state(view: V, text: Wire): void {
     const queue = this.queues.get(view);
     const queued = queue?.find((m) => m.state);
     if (queued) queued.text = text;
@@ -37,7 +40,7 @@ export class Fanout<V extends Sink> {
     this.queues.delete(view);
   }
 
-  private enqueue(view: V, message: { state: boolean; text: string }): void {
+  private enqueue(view: V, message: { state: boolean; text: Wire }): void {
     const queue = this.queues.get(view);
     if (queue) queue.push(message);
     else this.queues.set(view, [message]);

@@ -22,31 +22,43 @@ interface View {
   kind: AudioOutput | null;
   device: string;
   alive: boolean;
-  /** Sends on the socket: what the fan-out calls. */
-  send(text: string): void;
-  /** A phone's view as last sent (the part all phones share, and its own), to send nothing when neither changed. */
-  phone?: { shared: string; own: string };
+  /** Sends a text message on the socket (a phone's state comes as UTF-8 bytes): what the fan-out calls. */
+  send(text: string | Buffer): void;
+  /** A phone's view as last sent, to send nothing when it did not change. */
+  phone?: { shared: string; ownFrom: readonly unknown[]; own: string };
 }
 
 interface PhoneViews {
   /** What all phones' views share, as JSON members, without `seq`. */
   shared: string;
+  ownFrom(reviewerId: string): readonly unknown[];
   /** A reviewer's own part, as JSON members. */
   own(reviewerId: string): string;
-  message(own: string): string;
+  message(own: string): Buffer;
 }
 
-/** Every phone's view of one state: the part all phones share is serialised once, not per phone. */
+/**
+ * Every phone's view of one state. The part all phones share is serialised and encoded once, not
+ * per phone, and each phone's message is assembled as bytes: joined as a string it would be copied
+ * whole for every phone, twice its size when a name in it is Chinese, only to be encoded again.
+ */
 function phoneViews(state: MeetingState): PhoneViews {
   const parts = reviewerParts(state);
   const { seq, ...unsequenced } = parts.shared;
   const shared = JSON.stringify(unsequenced).slice(1, -1);
+  let head: Buffer | null = null;
   return {
     shared,
+    ownFrom: parts.ownFrom,
     own: (reviewerId) => JSON.stringify(parts.own(reviewerId)).slice(1, -1),
-    message: (own) => `{"type":"state","state":{"seq":${seq},${shared},${own}}}`,
+    message: (own) => {
+      head ??= Buffer.from(`{"type":"state","state":{"seq":${seq},${shared},`);
+      return Buffer.concat([head, Buffer.from(`${own}}}`)]);
+    },
   };
 }
+
+const sameParts = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((part, i) => part === b[i]);
 
 export interface GatewayDeps {
   engine: MeetingEngine;
@@ -74,7 +86,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
     if (needsLoopback(audience) && !isLoopback(req.socket.remoteAddress)) return refuse(socket, 403, 'Forbidden');
     if (!sameOrigin(req)) return refuse(socket, 403, 'Forbidden');
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const view: View = { ws, audience, kind: viewKind(url.searchParams.get('view')), device: deviceName(req, url), alive: true, send: (text) => ws.send(text) };
+      const view: View = { ws, audience, kind: viewKind(url.searchParams.get('view')), device: deviceName(req, url), alive: true, send: (text) => ws.send(text, { binary: false }) };
       views.add(view);
       welcome(view);
       ws.on('message', (data, isBinary) => void onMessage(view, isBinary ? null : data.toString()));
@@ -97,7 +109,8 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
     const { role } = view.audience;
     if (view.audience.role === 'reviewer') {
       const phones = phoneViews(deps.engine.current());
-      view.phone = { shared: phones.shared, own: phones.own(view.audience.reviewerId) };
+      const { reviewerId } = view.audience;
+      view.phone = { shared: phones.shared, ownFrom: phones.ownFrom(reviewerId), own: phones.own(reviewerId) };
     }
     send(view, {
       type: 'welcome',
@@ -179,14 +192,21 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
     let phones: PhoneViews | null = null;
     const phonesUnchanged = lastBroadcast !== null && samePhoneViews(lastBroadcast, state);
     lastBroadcast = state;
+    const roster = new Set(state.scoring.reviewers.map((r) => r.id));
     views.forEach((v) => {
-      if (!onRoster(v.audience)) return v.ws.close(4401, 'removed from the roster');
+      if (v.audience.role === 'reviewer' && !roster.has(v.audience.reviewerId)) return v.ws.close(4401, 'removed from the roster');
       if (v.audience.role === 'reviewer') {
         if (phonesUnchanged) return;
         phones ??= phoneViews(state);
-        const own = phones.own(v.audience.reviewerId);
-        if (v.phone?.shared === phones.shared && v.phone.own === own) return;
-        v.phone = { shared: phones.shared, own };
+        const { reviewerId } = v.audience;
+        const sameShared = v.phone?.shared === phones.shared;
+        const ownFrom = phones.ownFrom(reviewerId);
+        const kept = v.phone && sameParts(v.phone.ownFrom, ownFrom) ? v.phone.own : null;
+        if (sameShared && kept !== null) return;
+        const own = kept ?? phones.own(reviewerId);
+        const sameOwn = v.phone?.own === own;
+        v.phone = { shared: phones.shared, ownFrom, own };
+        if (sameShared && sameOwn) return;
         return fanout.state(v, phones.message(own));
       }
       let msg = byAudience.get(v.audience.role);
