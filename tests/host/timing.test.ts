@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MeetingEvent } from '../../src/core/events';
 import type { RunningHost } from '../../src/host/index';
+import { systemClock } from '../../src/host/clock';
 import { FakeTime } from './fake-time';
 import { startTestHost } from './support';
 
@@ -52,6 +53,24 @@ describe('boundary events', () => {
     time.advance(40_000);
     const zero = (await loggedEvents(h.dir)).find((e) => e.type === 'boundary.reached' && e.boundary === 'zero');
     expect(zero && zero.at - start).toBe(35_000);
+  });
+
+  it('with the machine’s own timers, fire on their instant, never before it', async () => {
+    const h = await startTestHost();
+    host = h;
+    const woke: { boundary: string; early: number }[] = [];
+    const record = h.engine.recordSystem.bind(h.engine);
+    h.engine.recordSystem = (body, at) => {
+      if (body.type === 'boundary.reached') woke.push({ boundary: body.boundary, early: at - systemClock.now() });
+      return record(body, at);
+    };
+    const zero = new Promise<void>((resolve) => h.engine.onChange(({ event }) => event.type === 'boundary.reached' && event.boundary === 'zero' && resolve()));
+    await h.engine.execute({ type: 'timer.start' }, { role: 'host' });
+    // 0:00 in 0.4 s: the timer wakes early and waits out the last moment.
+    await h.engine.execute({ type: 'timer.adjust', deltaMs: -4600 }, { role: 'host' });
+    await zero;
+    expect(woke.map((w) => w.boundary)).toEqual(['warning', 'danger', 'zero']);
+    expect(woke.every((w) => w.early <= 0)).toBe(true);
   });
 
   it('are not fired while the phase is paused', async () => {
