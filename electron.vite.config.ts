@@ -1,12 +1,14 @@
 import { defineConfig } from 'electron-vite';
 
-// electron-vite builds only the shell: main (which bundles src/host) and the preload. The views
-// are built by `vite build` into dist/ui and served by the host, in Electron as in serve mode.
+// electron-vite builds only the shell: main, the host process's entry (which bundles src/host)
+// and the preload. The views are built by `vite build` into dist/ui and served by the host, in
+// Electron as in serve mode.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: 'electron/main.ts' } },
+      // The host runs in a process of its own (electron/host-process.ts): its entry is built beside main.
+      rollupOptions: { input: { main: 'electron/main.ts', host: 'electron/host.entry.ts' } },
     },
   },
   preload: {

@@ -1,10 +1,11 @@
-import { app, BrowserWindow, ipcMain, Menu, screen, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, screen, session, utilityProcess } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runHost } from '../src/host/host-supervisor';
-import type { Supervisor } from '../src/host/host-supervisor';
-import { MeetingLibrary } from '../src/host/meeting-library';
+import { HOST_V8_FLAGS } from '../src/host/process-flags';
+import { HostProcess, startShellHost } from './host-process';
+import type { HostStart, ShellHost } from './host-process';
+import { addressOf, runShellHost } from './host-port';
 import { buildMenu } from './menu';
 import { placeProjector, rememberDisplay } from './placement';
 import type { DisplayLike } from './placement';
@@ -13,14 +14,16 @@ import { loadSettings, saveSettings } from './settings-file';
 import { IPC } from './shell-api';
 import type { DisplayInfo } from './shell-api';
 
-// The shell only starts the host and opens windows on its pages; everything else is the host's.
+// The shell only starts the host (in a process of its own) and opens windows on its pages;
+// everything else is the host's.
 const preload = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
+const hostEntry = fileURLToPath(new URL('./host.js', import.meta.url));
 const settingsFile = () => join(app.getPath('userData'), 'shell.json');
 const lang = () => (app.getLocale().toLowerCase().startsWith('zh') ? 'zh' : 'en');
 
-let host: Supervisor | null = null;
-/** The host's origin: the same across meeting switches (same port). */
-const origin = (): string => host?.current().origin ?? '';
+let host: ShellHost | null = null;
+/** The host's origin: the same across meeting switches and restarts (same port). */
+const origin = (): string => host?.address.origin ?? '';
 let control: BrowserWindow | null = null;
 let projector: BrowserWindow | null = null;
 
@@ -89,18 +92,20 @@ function registerIpc(): void {
 
 async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  const meetings = join(app.getPath('userData'), 'meetings');
-  host = await runHost({
-    meetingPath: (await MeetingLibrary.lastOpened(meetings)) ?? join(meetings, 'demo.rostrum.jsonl'),
-    port: 0,
-    uiDir: join(app.getAppPath(), 'dist', 'ui'),
-  });
+  const start: HostStart = { meetingsDir: join(app.getPath('userData'), 'meetings'), uiDir: join(app.getAppPath(), 'dist', 'ui'), port: 0 };
+  host = await startShellHost(
+    () => HostProcess.start((s) => utilityProcess.fork(hostEntry, [JSON.stringify(s)], { execArgv: [...HOST_V8_FLAGS], serviceName: 'Rostrum host', stdio: 'inherit' }), start),
+    async () => {
+      const inShell = await runShellHost(start);
+      return { address: addressOf(inShell), close: () => inShell.close() };
+    },
+  );
   registerIpc();
 
   control = new BrowserWindow({ width: 1280, height: 800, title: 'Rostrum 讲台', show: false, webPreferences: secureWebPreferences(preload) });
   control.once('ready-to-show', () => control?.show());
   control.on('closed', () => app.quit());
-  await control.loadURL(host.current().controlUrl);
+  await control.loadURL(host.address.controlUrl);
 
   projector = new BrowserWindow({
     title: 'Rostrum 讲台 — Display',
@@ -112,7 +117,7 @@ async function start(): Promise<void> {
   });
   projector.once('ready-to-show', () => projector?.showInactive());
   placeProjectorWindow();
-  await projector.loadURL(host.current().displayUrl);
+  await projector.loadURL(host.address.displayUrl);
 
   // A projector plugged in (or out) mid-meeting: the display window follows.
   screen.on('display-added', placeProjectorWindow);

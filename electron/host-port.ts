@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { runHost } from '../src/host/host-supervisor';
+import type { Supervisor } from '../src/host/host-supervisor';
+import { MeetingLibrary } from '../src/host/meeting-library';
+import { ToHostSchema } from './host-process';
+import type { FromHost, HostAddress, HostStart } from './host-process';
+
+/** What the host process needs of its link to the shell: Electron's parentPort has it. */
+export interface PortLike {
+  on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
+  postMessage(message: FromHost): void;
+}
+
+/** The host the app runs: on the meeting opened last, else the demo (created the first time). */
+export async function runShellHost(start: HostStart): Promise<Supervisor> {
+  const meetingPath = (await MeetingLibrary.lastOpened(start.meetingsDir)) ?? join(start.meetingsDir, 'demo.rostrum.jsonl');
+  return runHost({ meetingPath, port: start.port, uiDir: start.uiDir });
+}
+
+export function addressOf(host: Supervisor): HostAddress {
+  const { origin, controlUrl, displayUrl } = host.current();
+  return { origin, controlUrl, displayUrl };
+}
+
+/**
+ * The host process's side (host-process.ts has the shell's): opens the last meeting (the demo the
+ * first time), tells the shell where it listens, and closes the meeting when the shell asks.
+ * Resolves once closed.
+ */
+export async function serveShell(port: PortLike, start: HostStart): Promise<void> {
+  let host: Supervisor;
+  try {
+    host = await runShellHost(start);
+  } catch (err) {
+    port.postMessage({ type: 'failed', message: (err as Error).message });
+    throw err;
+  }
+  const closeAsked = new Promise<void>((resolve) => port.on('message', (event) => ToHostSchema.safeParse(event.data).success && resolve()));
+  port.postMessage({ type: 'ready', address: addressOf(host) });
+  await closeAsked;
+  await host.close();
+  port.postMessage({ type: 'closed' });
+}

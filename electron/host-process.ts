@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+/**
+ * The desktop app runs the host in a process of its own (Electron's utilityProcess), not in the
+ * shell's main process: the host's memory and pauses are its own, it gets the V8 flags a host
+ * wants (process-flags.ts), and when it dies the shell starts it again on the same port, so the
+ * windows reconnect by themselves and the meeting reopens from its log. This file is the shell's
+ * side of that, over a child it is given (the real one in main.ts, fakes in the tests).
+ */
+
+export const HostStartSchema = z.object({ meetingsDir: z.string().min(1), uiDir: z.string().min(1), port: z.number().int().min(0).max(65535) });
+export type HostStart = z.infer<typeof HostStartSchema>;
+
+const HostAddressSchema = z.object({ origin: z.url(), controlUrl: z.url(), displayUrl: z.url() });
+export type HostAddress = z.infer<typeof HostAddressSchema>;
+
+/** What the host process tells the shell. */
+export const FromHostSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), address: HostAddressSchema }),
+  z.object({ type: z.literal('failed'), message: z.string() }),
+  z.object({ type: z.literal('closed') }),
+]);
+export type FromHost = z.infer<typeof FromHostSchema>;
+
+/** What the shell tells the host process. */
+export const ToHostSchema = z.object({ type: z.literal('close') });
+export type ToHost = z.infer<typeof ToHostSchema>;
+
+/** What the shell needs of a child process: Electron's UtilityProcess has it. */
+export interface ChildLike {
+  postMessage(message: ToHost): void;
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+}
+
+/** The host as the shell uses it, wherever it runs. */
+export interface ShellHost {
+  readonly address: HostAddress;
+  close(): Promise<void>;
+}
+
+/**
+ * The host in its own process; when that process cannot be started at all, the host inside the
+ * shell's own process, as before, so the meeting still opens (only its memory is no longer its
+ * own). A meeting that cannot be opened fails the same way in both, and that failure is reported.
+ */
+export async function startShellHost(ownProcess: () => Promise<ShellHost>, inShell: () => Promise<ShellHost>, log: (line: string) => void = console.error): Promise<ShellHost> {
+  try {
+    return await ownProcess();
+  } catch (err) {
+    log(`rostrum: the host's own process did not start (${(err as Error).message}); running the host inside the app instead`);
+    return inShell();
+  }
+}
+
+export class HostProcess implements ShellHost {
+  private exited = false;
+  private closing = false;
+
+  private constructor(
+    private child: ChildLike,
+    /** The same for the whole session: a restarted host listens on the same port with the same keys. */
+    readonly address: HostAddress,
+    private readonly fork: (start: HostStart) => ChildLike,
+    private readonly start: HostStart,
+    private readonly log: (line: string) => void,
+  ) {
+    this.watch();
+  }
+
+  /** Starts the host process; resolves with its address once it listens, rejects with its reason if it cannot. */
+  static async start(fork: (start: HostStart) => ChildLike, start: HostStart, log: (line: string) => void = console.error): Promise<HostProcess> {
+    const child = fork(start);
+    const address = await readyOf(child);
+    return new HostProcess(child, address, fork, { ...start, port: Number(new URL(address.origin).port) }, log);
+  }
+
+  /** Asks the host to close its meeting (log and snapshot settled); resolves once its process is gone. */
+  close(): Promise<void> {
+    this.closing = true;
+    if (this.exited) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.child.on('exit', () => resolve());
+      this.child.postMessage({ type: 'close' });
+    });
+  }
+
+  private watch(): void {
+    this.exited = false;
+    this.child.on('exit', (code) => {
+      this.exited = true;
+      if (!this.closing) void this.restart(code);
+    });
+  }
+
+  /**
+   * Once per death: a host that dies again before it is ready (a meeting it cannot open) is not
+   * started in a loop; the windows show they are disconnected and the reason is logged.
+   */
+  private async restart(code: number): Promise<void> {
+    this.log(`rostrum: the host process stopped (exit code ${code}); starting it again on port ${this.start.port}`);
+    const child = this.fork(this.start);
+    this.child = child;
+    try {
+      await readyOf(child);
+      this.watch();
+    } catch (err) {
+      this.exited = true;
+      this.log(`rostrum: the host could not be started again: ${(err as Error).message}`);
+    }
+  }
+}
+
+function readyOf(child: ChildLike): Promise<HostAddress> {
+  return new Promise((resolve, reject) => {
+    child.on('message', (raw) => {
+      const parsed = FromHostSchema.safeParse(raw);
+      if (!parsed.success) return reject(new Error(`the host process sent something unexpected: ${JSON.stringify(raw)?.slice(0, 200)}`));
+      if (parsed.data.type === 'ready') resolve(parsed.data.address);
+      if (parsed.data.type === 'failed') reject(new Error(parsed.data.message));
+    });
+    child.on('exit', (code) => reject(new Error(`the host process exited (code ${code}) before it was ready`)));
+  });
+}
