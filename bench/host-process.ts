@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import type { MeetingSetup } from '../src/core/meeting';
+import { HOST_V8_FLAGS } from '../src/host/process-flags';
 
 export interface Ready {
   origin: string;
@@ -61,7 +62,8 @@ export class HostProcess {
 
   static start(config: { meetingPath: string; setup?: MeetingSetup }): Promise<HostProcess> {
     const proc = fork(resolve(BUILD_DIR, 'host.child.mjs'), [JSON.stringify({ ...config, uiDir: resolve('dist/ui') })], {
-      execArgv: ['--expose-gc', ...hostFlags()],
+      // The V8 flags the app gives its host process; BENCH_HOST_FLAGS come after, so they can override them.
+      execArgv: ['--expose-gc', ...HOST_V8_FLAGS, ...hostFlags()],
       stdio: ['ignore', process.env.BENCH_HOST_FLAGS ? 'inherit' : 'ignore', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {

@@ -34,6 +34,7 @@ if (electron.path) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(`Electron cannot start here (${electron.reason}); running Rostrum in serve mode, open the URLs below in a browser.`);
-  const child = spawn('npx', ['tsx', 'src/host/cli.ts', ...args], { stdio: 'inherit', shell: process.platform === 'win32' });
+  // The host's V8 flags (src/host/process-flags.ts), as the desktop app gives its host process.
+  const child = spawn(process.execPath, ['--max-semi-space-size=4', '--import', 'tsx', 'src/host/cli.ts', ...args], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
