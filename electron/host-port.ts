@@ -28,6 +28,8 @@ export function addressOf(host: Supervisor): HostAddress {
  * Resolves once closed.
  */
 export async function serveShell(port: PortLike, start: HostStart): Promise<void> {
+  // Heard from the start: the app may be quit while the host is still opening its meeting.
+  const closeAsked = new Promise<void>((resolve) => port.on('message', (event) => ToHostSchema.safeParse(event.data).success && resolve()));
   let host: Supervisor;
   try {
     host = await runShellHost(start);
@@ -35,7 +37,6 @@ export async function serveShell(port: PortLike, start: HostStart): Promise<void
     port.postMessage({ type: 'failed', message: (err as Error).message });
     throw err;
   }
-  const closeAsked = new Promise<void>((resolve) => port.on('message', (event) => ToHostSchema.safeParse(event.data).success && resolve()));
   port.postMessage({ type: 'ready', address: addressOf(host) });
   await closeAsked;
   await host.close();

@@ -13,9 +13,15 @@ class FakeChild extends EventEmitter implements ChildLike {
   constructor(readonly start: HostStart) {
     super();
   }
+  /** A hung host hears nothing. */
+  hung = false;
   postMessage(message: ToHost): void {
     this.got.push(message);
-    if (message.type === 'close') queueMicrotask(() => this.emit('exit', 0));
+    if (message.type === 'close' && !this.hung) queueMicrotask(() => this.emit('exit', 0));
+  }
+  kill(): boolean {
+    queueMicrotask(() => this.emit('exit', 137));
+    return true;
   }
   say(message: FromHost | object): void {
     this.emit('message', message);
@@ -92,6 +98,14 @@ describe('the host in its own process, seen from the shell', () => {
     expect(children[0]?.got).toEqual([{ type: 'close' }]);
     expect(children).toHaveLength(1);
   });
+
+  it('ends a host that does not answer, so quitting never hangs', async () => {
+    const { fork, children } = forker();
+    const host = await HostProcess.start(fork, start, () => {});
+    if (children[0]) children[0].hung = true;
+    await host.close(0);
+    expect(children).toHaveLength(1);
+  });
 });
 
 describe('where the host runs', () => {
@@ -110,20 +124,36 @@ describe('where the host runs', () => {
   });
 });
 
+/** A folder for meetings beside stub views, and a port that records what the host says. */
+async function hostSide() {
+  const dir = await mkdtemp(join(tmpdir(), 'rostrum-shell-'));
+  const uiDir = join(dir, 'ui');
+  await mkdir(uiDir);
+  await writeFile(join(uiDir, 'index.html'), '<!doctype html><title>stub</title>');
+  const port = Object.assign(new EventEmitter(), { sent: [] as FromHost[], postMessage: (m: FromHost) => port.sent.push(m) });
+  return { port, start: { meetingsDir: join(dir, 'meetings'), uiDir, port: 0 } };
+}
+
 describe('the host process, seen from the host', () => {
+  it('closes at once when asked to while it was still opening the meeting', async () => {
+    const { port, start } = await hostSide();
+    const serving = serveShell(port, start);
+    port.emit('message', { data: { type: 'close' } });
+    await serving;
+    expect(port.sent.map((m) => m.type)).toEqual(['ready', 'closed']);
+  });
+
   it('opens the demo the first time, says where it listens, and closes the meeting when asked', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'rostrum-shell-'));
-    const uiDir = join(dir, 'ui');
-    await mkdir(uiDir);
-    await writeFile(join(uiDir, 'index.html'), '<!doctype html><title>stub</title>');
-    const port = Object.assign(new EventEmitter(), { sent: [] as FromHost[], postMessage: (m: FromHost) => port.sent.push(m) });
-    const serving = serveShell(port, { meetingsDir: join(dir, 'meetings'), uiDir, port: 0 });
+    const { port, start } = await hostSide();
+    const serving = serveShell(port, start);
     await expect.poll(() => port.sent.length).toBe(1);
     const ready = port.sent[0];
     if (ready?.type !== 'ready') throw new Error(`expected ready, got ${JSON.stringify(ready)}`);
     expect((await fetch(ready.address.displayUrl)).status).toBe(200);
     // Messages that are not the shell's "close" change nothing.
     port.emit('message', { data: { type: 'quit' } });
+    await new Promise((r) => setImmediate(r));
+    expect(port.sent).toHaveLength(1);
     port.emit('message', { data: { type: 'close' } });
     await serving;
     expect(port.sent.at(-1)).toEqual({ type: 'closed' });

@@ -29,6 +29,7 @@ export type ToHost = z.infer<typeof ToHostSchema>;
 /** What the shell needs of a child process: Electron's UtilityProcess has it. */
 export interface ChildLike {
   postMessage(message: ToHost): void;
+  kill(): boolean;
   on(event: 'message', listener: (message: unknown) => void): unknown;
   on(event: 'exit', listener: (code: number) => void): unknown;
 }
@@ -75,12 +76,20 @@ export class HostProcess implements ShellHost {
     return new HostProcess(child, address, fork, { ...start, port: Number(new URL(address.origin).port) }, log);
   }
 
-  /** Asks the host to close its meeting (log and snapshot settled); resolves once its process is gone. */
-  close(): Promise<void> {
+  /**
+   * Asks the host to close its meeting (log and snapshot settled); resolves once its process is
+   * gone. One that does not answer is ended after `killAfterMs`: what it acknowledged is on disk
+   * already (each acknowledgement waits for its fsync), and quitting must not hang.
+   */
+  close(killAfterMs = 10_000): Promise<void> {
     this.closing = true;
     if (this.exited) return Promise.resolve();
     return new Promise((resolve) => {
-      this.child.on('exit', () => resolve());
+      const timer = setTimeout(() => this.child.kill(), killAfterMs);
+      this.child.on('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
       this.child.postMessage({ type: 'close' });
     });
   }
