@@ -19,7 +19,9 @@ class FakeChild extends EventEmitter implements ChildLike {
     this.got.push(message);
     if (message.type === 'close' && !this.hung) queueMicrotask(() => this.emit('exit', 0));
   }
+  killed = false;
   kill(): boolean {
+    this.killed = true;
     queueMicrotask(() => this.emit('exit', 137));
     return true;
   }
@@ -60,6 +62,12 @@ describe('the host in its own process, seen from the shell', () => {
   it('refuses a message that is not of the link’s protocol, and a process that dies before it is ready', async () => {
     await expect(HostProcess.start(forker([(c) => c.say({ type: 'hello' })]).fork, start, () => {})).rejects.toThrow('sent something unexpected: {"type":"hello"}');
     await expect(HostProcess.start(forker([(c) => c.emit('exit', 9)]).fork, start, () => {})).rejects.toThrow('exited (code 9) before it was ready');
+  });
+
+  it('gives up on a process that never says it is ready, and ends it', async () => {
+    const { fork, children } = forker([() => {}]);
+    await expect(HostProcess.start(fork, start, () => {}, 0)).rejects.toThrow('did not say it was ready within 0 s');
+    expect(children[0]?.killed).toBe(true);
   });
 
   it('starts it again on the same port when it dies, so the windows reconnect by themselves', async () => {

@@ -69,10 +69,14 @@ export class HostProcess implements ShellHost {
     this.watch();
   }
 
-  /** Starts the host process; resolves with its address once it listens, rejects with its reason if it cannot. */
-  static async start(fork: (start: HostStart) => ChildLike, start: HostStart, log: (line: string) => void = console.error): Promise<HostProcess> {
+  /**
+   * Starts the host process; resolves with its address once it listens, rejects with its reason
+   * if it cannot, or if it has not said it is ready within `readyWithinMs` (then it is ended: a
+   * process that hangs at start must not keep the app from opening).
+   */
+  static async start(fork: (start: HostStart) => ChildLike, start: HostStart, log: (line: string) => void = console.error, readyWithinMs = 30_000): Promise<HostProcess> {
     const child = fork(start);
-    const address = await readyOf(child);
+    const address = await readyOf(child, readyWithinMs);
     return new HostProcess(child, address, fork, { ...start, port: Number(new URL(address.origin).port) }, log);
   }
 
@@ -111,7 +115,7 @@ export class HostProcess implements ShellHost {
     const child = this.fork(this.start);
     this.child = child;
     try {
-      await readyOf(child);
+      await readyOf(child, 30_000);
       this.watch();
     } catch (err) {
       this.exited = true;
@@ -120,14 +124,23 @@ export class HostProcess implements ShellHost {
   }
 }
 
-function readyOf(child: ChildLike): Promise<HostAddress> {
-  return new Promise((resolve, reject) => {
+function readyOf(child: ChildLike, withinMs: number): Promise<HostAddress> {
+  return new Promise<HostAddress>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`the host process did not say it was ready within ${withinMs / 1000} s`));
+    }, withinMs);
+    const settle = (outcome: () => void) => {
+      clearTimeout(timer);
+      outcome();
+    };
     child.on('message', (raw) => {
       const parsed = FromHostSchema.safeParse(raw);
-      if (!parsed.success) return reject(new Error(`the host process sent something unexpected: ${JSON.stringify(raw)?.slice(0, 200)}`));
-      if (parsed.data.type === 'ready') resolve(parsed.data.address);
-      if (parsed.data.type === 'failed') reject(new Error(parsed.data.message));
+      if (!parsed.success) return settle(() => reject(new Error(`the host process sent something unexpected: ${JSON.stringify(raw)?.slice(0, 200)}`)));
+      const said = parsed.data;
+      if (said.type === 'ready') settle(() => resolve(said.address));
+      if (said.type === 'failed') settle(() => reject(new Error(said.message)));
     });
-    child.on('exit', (code) => reject(new Error(`the host process exited (code ${code}) before it was ready`)));
+    child.on('exit', (code) => settle(() => reject(new Error(`the host process exited (code ${code}) before it was ready`))));
   });
 }

@@ -92,11 +92,11 @@ function registerIpc(): void {
 
 async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  const start: HostStart = { meetingsDir: join(app.getPath('userData'), 'meetings'), uiDir: join(app.getAppPath(), 'dist', 'ui'), port: 0 };
+  const where: HostStart = { meetingsDir: join(app.getPath('userData'), 'meetings'), uiDir: join(app.getAppPath(), 'dist', 'ui'), port: 0 };
   host = await startShellHost(
-    () => HostProcess.start((s) => utilityProcess.fork(hostEntry, [JSON.stringify(s)], { execArgv: [...HOST_V8_FLAGS], serviceName: 'Rostrum host', stdio: 'inherit' }), start),
+    () => HostProcess.start((s) => utilityProcess.fork(hostEntry, [JSON.stringify(s)], { execArgv: [...HOST_V8_FLAGS], serviceName: 'Rostrum host', stdio: 'inherit' }), where),
     async () => {
-      const inShell = await runShellHost(start);
+      const inShell = await runShellHost(where);
       return { address: addressOf(inShell), close: () => inShell.close() };
     },
   );

@@ -11,6 +11,7 @@ import type { Clock } from '../core/time';
 import type { Change, MeetingEngine } from './meeting-engine';
 import { reviewerParts, samePhoneViews, viewFor } from '../core/views';
 import { Fanout } from './fanout';
+import type { Wire } from './fanout';
 import type { Audience } from '../core/views';
 import { isLoopback, mayRoleSend, needsLoopback } from './roles';
 import type { TokenStore } from './tokens';
@@ -23,7 +24,7 @@ interface View {
   device: string;
   alive: boolean;
   /** Sends a text message on the socket (a phone's state comes as UTF-8 bytes): what the fan-out calls. */
-  send(text: string | Buffer): void;
+  send(text: Wire): void;
   /** A phone's view as last sent, to send nothing when it did not change. */
   phone?: { shared: string; ownFrom: readonly unknown[]; own: string };
 }
