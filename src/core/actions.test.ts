@@ -45,6 +45,7 @@ describe('host actions', () => {
       () => r.ok({ type: 'scoring.configure', scoring: { ...defaultScoring(), reviewers: [{ id: 'l1', name: 'L', groupId: 'leaders', unit: '' }] } }, 7100).state,
       () => r.ok({ type: 'scoring.open', slotId: 'a' }, 7150).state,
       () => r.ok({ type: 'ballot.submit', slotId: 'a', submissionId: 'submission-1', scores: ['90'], comment: '' }, 7200, { role: 'reviewer', reviewerId: 'l1' }).state,
+      () => r.ok({ type: 'slot.next' }, 7250).state,
       () => r.ok({ type: 'results.reveal', reveal: { kind: 'ranking', shown: 1 } }, 7300).state,
       () => r.ok({ type: 'results.reveal', reveal: { kind: 'slot', slotId: 'a' } }, 7400).state,
     ];

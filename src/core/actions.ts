@@ -177,20 +177,20 @@ export const ACTIONS: readonly HostAction[] = [
     keys: [{ code: 'KeyV' }],
     allowed: (s, t) => {
       const id = scoringTarget(s, t);
-      return s.results.some((r) => r.slotId === id && r.final !== null) && !(s.reveal?.kind === 'slot' && s.reveal.slotId === id);
+      return rules.canReveal(s) && s.results.some((r) => r.slotId === id && r.final !== null) && !(s.reveal?.kind === 'slot' && s.reveal.slotId === id);
     },
     command: (s, t) => ({ type: 'results.reveal', reveal: { kind: 'slot', slotId: must(scoringTarget(s, t), 'revealSlot') } }),
   },
   {
     name: 'revealNext',
     keys: [{ code: 'KeyB' }],
-    allowed: (s) => shownPlaces(s) < rankedCount(s),
+    allowed: (s) => rules.canReveal(s) && shownPlaces(s) < rankedCount(s),
     command: (s) => ({ type: 'results.reveal', reveal: { kind: 'ranking', shown: shownPlaces(s) + 1 } }),
   },
   {
     name: 'revealAll',
     keys: [{ code: 'KeyB', alt: true }],
-    allowed: (s) => shownPlaces(s) < rankedCount(s),
+    allowed: (s) => rules.canReveal(s) && shownPlaces(s) < rankedCount(s),
     // The host clamps this to the number of ranked slots.
     command: () => ({ type: 'results.reveal', reveal: { kind: 'ranking', shown: 1000 } }),
   },

@@ -35,18 +35,22 @@ export function apply(state: MeetingState | null, e: MeetingEvent): MeetingState
   return applyBody({ ...state, history: remembered, seq: e.seq }, e);
 }
 
+const clearReveal = (s: MeetingState): MeetingState => (s.reveal === null ? s : { ...s, reveal: null });
+
 function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
   switch (e.type) {
     case 'meeting.created':
       return s;
     case 'meeting.renamed':
       return { ...s, title: e.title };
+    // The clock always wins: starting or resuming a phase, or calling a speaker, takes revealed
+    // results off the hall's screens (undo brings them back with the rest of the state).
     case 'timer.started':
-      return timer.startPhase(s, e.slotId, e.phaseIndex, e.at, e.wall);
+      return timer.startPhase(clearReveal(s), e.slotId, e.phaseIndex, e.at, e.wall);
     case 'timer.paused':
       return timer.pause(s, e.at);
     case 'timer.resumed':
-      return timer.resume(s, e.at);
+      return timer.resume(clearReveal(s), e.at);
     case 'timer.adjusted':
       return timer.adjust(s, e.deltaMs, e.at);
     case 'timer.letFinish':
@@ -54,9 +58,9 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
     case 'boundary.reached':
       return s.live?.slotId === e.slotId && s.live.phaseIndex === e.phaseIndex ? timer.reachBoundary(s, e.boundary, e.at) : s;
     case 'phase.advanced':
-      return timer.startPhase(s, e.slotId, e.phaseIndex, e.at, e.wall);
+      return timer.startPhase(clearReveal(s), e.slotId, e.phaseIndex, e.at, e.wall);
     case 'slot.entered': {
-      const left = timer.leaveLive(s, e.at, e.wall);
+      const left = timer.leaveLive(clearReveal(s), e.at, e.wall);
       return { ...left, live: e.slotId === null ? null : timer.readyLive(e.slotId) };
     }
     case 'slot.marked': {

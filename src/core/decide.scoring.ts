@@ -4,6 +4,7 @@ import type { Decision } from './decide';
 import type { Actor } from './events';
 import { slotById } from './queue';
 import { computeResults } from './results';
+import { canReveal, REVEAL_REFUSAL } from './rules';
 import type { Reveal } from './state';
 import type { MeetingState } from './state';
 
@@ -75,6 +76,7 @@ export function decideScoring(state: MeetingState, cmd: ScoringCommand, by: Acto
 
 /** Only what has a result can be revealed; "all places" is clamped to how many slots are ranked. */
 function decideReveal(state: MeetingState, reveal: Reveal): Decision {
+  if (!canReveal(state)) return refuse('not_allowed', REVEAL_REFUSAL);
   const results = computeResults(state);
   if (reveal.kind === 'slot') {
     if (!slotById(state, reveal.slotId)) return refuse('not_found', `no slot "${reveal.slotId}"`);

@@ -18,6 +18,13 @@ export const canNextSlot = (s: MeetingView): boolean =>
 export const canPrevSlot = (s: MeetingView): boolean => previousSlot(s) !== null;
 export const canUndo = (s: MeetingView): boolean => s.history.length > 0;
 
+/**
+ * The clock always wins: results go on the hall's screens only between speakers (nobody at the
+ * lectern, or called up and not started), never over a speaker's running, paused or cut-off clock.
+ */
+export const canReveal = (s: MeetingView): boolean => s.live === null || s.live.mode === 'ready';
+export const REVEAL_REFUSAL = 'a speaker’s clock is on the hall’s screens: results are shown between speakers (finish the speaker, or call the next one first)';
+
 /** Skip and absent apply to a slot not yet heard: waiting, or called up but not started. */
 export function canMark(s: MeetingView, slotId: Id | null): boolean {
   if (slotId === null || s.status[slotId] !== 'waiting') return false;

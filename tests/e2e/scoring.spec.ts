@@ -99,7 +99,8 @@ test('five phones and one paper ballot score two speakers; the big screen shows 
   await expect(display.getByTestId('digits')).toBeVisible();
   await expect(display.locator('body')).not.toContainText(FINAL_A);
 
-  // The host reveals the ranking from the bottom up.
+  // The last speaker is done (results go up between speakers); the host reveals the ranking from the bottom up.
+  await host.engine.execute({ type: 'slot.next' }, { role: 'host' });
   const control = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
   await control.goto(host.controlUrl);
   await control.locator('[data-action="lockScoring"]').click();

@@ -113,7 +113,9 @@ describe('ballots over the protocol', () => {
     expect(state.results).toEqual([]);
     expect(JSON.stringify(state)).not.toContain('"93.5"');
     expect(state.scoring.reviewers).toEqual([]);
-    await host.engine.execute({ type: 'results.reveal', reveal: { kind: 'slot', slotId: 'a' } }, { role: 'host' });
+    // Results go up between speakers: the next speaker is called first.
+    await host.engine.execute({ type: 'slot.next' }, { role: 'host' });
+    expect(await host.engine.execute({ type: 'results.reveal', reveal: { kind: 'slot', slotId: 'a' } }, { role: 'host' })).toMatchObject({ ok: true });
     state = (await display.next('state')).state;
     while (state.seq < host.engine.current().seq) state = (await display.next('state')).state;
     expect(state.results).toEqual([expect.objectContaining({ slotId: 'a', final: '93.50' })]);

@@ -3,6 +3,7 @@ import type { HostAction } from '../../core/actions';
 import { scoringTarget } from '../../core/actions';
 import { isRecused } from '../../core/ballots';
 import { slotById } from '../../core/queue';
+import { canReveal } from '../../core/rules';
 import { useView } from '../app/context';
 import { ActionButton } from './ActionButton';
 
@@ -50,6 +51,11 @@ export function ScoringPanel({ target, perform, token, onSetup }: { target: stri
       {slot && missing.length > 0 && (
         <p className="muted missing" data-testid="missing-reviewers">
           {t('clerk.missing')}: {missing.map((r) => r.name).join('、')}
+        </p>
+      )}
+      {!canReveal(meeting) && meeting.results.some((r) => r.final !== null) && (
+        <p className="muted" data-testid="reveal-blocked">
+          {t('scoring.revealBlocked')}
         </p>
       )}
       <div className="action-grid">

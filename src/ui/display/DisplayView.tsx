@@ -10,8 +10,10 @@ export function DisplayView({ variant = 'display' }: { variant?: 'display' | 'st
   const meeting = useView((s) => s.meeting);
   if (meeting === null) return null;
   const phase = livePhaseOf(meeting);
-  // Revealed results take the screen until the host hides them; the host reveals between speakers.
-  const results = meeting.reveal !== null && meeting.results.length > 0;
+  // Revealed results take the screen between speakers only: a clock that runs, is paused or has
+  // cut the speaker off is always drawn over them (the host also refuses a reveal then).
+  const clockUp = phase !== null && phase.live.mode !== 'ready';
+  const results = !clockUp && meeting.reveal !== null && meeting.results.length > 0;
   return (
     <div className={`display-root variant-${variant}`}>
       {results ? <ResultsScreen meeting={meeting} /> : phase ? <LiveScreen meeting={meeting} phase={phase} key={`${phase.slot.id}/${phase.live.phaseIndex}`} /> : <IdleScreen meeting={meeting} />}

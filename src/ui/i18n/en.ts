@@ -197,6 +197,7 @@ export const en = {
     clerk: 'Clerk view',
     submitted: '{{done}} of {{total}} ballots in',
     unrevealed: 'result ready, not shown',
+    revealBlocked: 'Results go on the big screen between speakers: the speaker’s clock comes first. Finish the speaker or call the next one.',
     noSlot: 'No speaker selected or scored yet.',
     preset: 'Criteria',
     presetTotal: 'One total out of 100',

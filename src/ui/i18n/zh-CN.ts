@@ -199,6 +199,7 @@ export const zhCN: Dictionary = {
     clerk: '计分视图',
     submitted: '已收 {{done}} / {{total}} 份',
     unrevealed: '结果已出，未公布',
+    revealBlocked: '计时优先：成绩在两位发言之间才上大屏。请先结束本位发言，或叫下一位。',
     noSlot: '尚未选择或评分任何发言。',
     preset: '评分项',
     presetTotal: '总分 100 分',
