@@ -88,3 +88,32 @@ describe('scoring and reveal actions', () => {
     expect(actionForKey(r.state, null, key('KeyB'))).toBeUndefined();
   });
 });
+
+describe('keys act on the slot the README names when nothing is selected', () => {
+  const command = (r: Rehearsal, code: string) => actionForKey(r.state, null, key(code))?.command(actionState(r.state), null);
+
+  it('A and S mark the on-deck slot: the one called up, or the next one while a speaker runs', () => {
+    const r = new Rehearsal();
+    expect(command(r, 'KeyA')).toEqual({ type: 'slot.mark', slotId: 'a', status: 'absent' });
+    r.ok({ type: 'timer.start' }, 0);
+    expect(command(r, 'KeyA')).toEqual({ type: 'slot.mark', slotId: 'b', status: 'absent' });
+    expect(command(r, 'KeyS')).toEqual({ type: 'slot.mark', slotId: 'b', status: 'skipped' });
+    r.ok(command(r, 'KeyA') ?? { type: 'undo' }, 1);
+    expect(r.state.status['b']).toBe('absent');
+    expect(command(r, 'KeyS')).toEqual({ type: 'slot.mark', slotId: 'c', status: 'skipped' });
+    r.ok({ type: 'slot.next' }, 2);
+    expect(r.state.live).toMatchObject({ slotId: 'c', mode: 'ready' });
+    expect(command(r, 'KeyS')).toEqual({ type: 'slot.mark', slotId: 'c', status: 'skipped' });
+  });
+
+  it('L locks the slot still collecting ballots while the next speaker runs; O opens the one at the lectern', () => {
+    const r = new Rehearsal().ok({ type: 'timer.start' }, 0).ok({ type: 'phase.next' }, 1000);
+    expect(r.state.windows['a']).toBe('open');
+    r.ok({ type: 'slot.next' }, 2000).ok({ type: 'timer.start' }, 2100);
+    expect(r.state.live?.slotId).toBe('b');
+    expect(command(r, 'KeyL')).toEqual({ type: 'scoring.lock', slotId: 'a' });
+    expect(command(r, 'KeyO')).toEqual({ type: 'scoring.open', slotId: 'b' });
+    r.ok({ type: 'scoring.lock', slotId: 'a' }, 2200);
+    expect(actionForKey(r.state, null, key('KeyL'))).toBeUndefined();
+  });
+});

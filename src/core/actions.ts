@@ -1,5 +1,6 @@
 import type { Command } from './commands';
 import type { Id } from './meeting';
+import { onDeckSlot } from './queue';
 import * as rules from './rules';
 import { computeResults } from './results';
 import type { SlotResult } from './results';
@@ -60,8 +61,8 @@ export interface HostAction {
 
 export const ADJUST_STEP_MS = 30_000;
 
-/** The selected slot, or the one at the lectern when nothing is selected. */
-const targetOrLive = (s: MeetingView, target: Id | null): Id | null => target ?? s.live?.slotId ?? null;
+/** Skip and absent act on the selected slot, else the one on deck (the next to be heard). */
+const markTarget = (s: MeetingView, target: Id | null): Id | null => target ?? onDeckSlot(s);
 
 function neighbourMove(s: MeetingView, target: Id | null, step: -1 | 1): Command | null {
   const slot = s.slots.find((x) => x.id === target);
@@ -77,13 +78,26 @@ function neighbourMove(s: MeetingView, target: Id | null, step: -1 | 1): Command
   return { type: 'slot.move', slotId: slot.id, sittingId: neighbour.id, index: step === 1 ? 0 : count };
 }
 
-/** The slot scoring actions act on: the selected one, else the one at the lectern, else the last opened. */
-export function scoringTarget(s: MeetingView, target: Id | null): Id | null {
-  if (target !== null) return target;
-  if (s.live) return s.live.slotId;
-  const open = Object.entries(s.openedAt).sort((a, b) => b[1] - a[1]);
-  return open[0]?.[0] ?? null;
+/** The slot whose ballots are still coming in: of the open slots, the one opened last. */
+export function collectingSlot(s: MeetingView): Id | null {
+  const open = Object.entries(s.openedAt).filter(([id]) => s.windows[id] === 'open');
+  return open.sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
 }
+
+/** The slot opened last, open or locked: the one whose result came in most recently. */
+const lastOpened = (s: MeetingView): Id | null => Object.entries(s.openedAt).sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
+
+/**
+ * The slot each scoring action acts on when nothing is selected. Lock (L): the slot still
+ * collecting ballots. Open (O): the speaker at the lectern, to open early. Show the score (V): the
+ * slot opened last. The scoring panel shows the selected slot, else the one collecting ballots,
+ * else the one at the lectern, else the last opened.
+ */
+export const lockTarget = (s: MeetingView, target: Id | null): Id | null => target ?? collectingSlot(s);
+export const openTarget = (s: MeetingView, target: Id | null): Id | null => target ?? s.live?.slotId ?? null;
+export const revealTarget = (s: MeetingView, target: Id | null): Id | null => target ?? lastOpened(s);
+export const scoringTarget = (s: MeetingView, target: Id | null): Id | null =>
+  target ?? collectingSlot(s) ?? s.live?.slotId ?? lastOpened(s);
 
 const rankedCount = (s: ActionState): number => s.results.filter((r) => r.rank !== null).length;
 
@@ -125,14 +139,14 @@ export const ACTIONS: readonly HostAction[] = [
   {
     name: 'skip',
     keys: [{ code: 'KeyS' }],
-    allowed: (s, t) => rules.canMark(s, targetOrLive(s, t)),
-    command: (s, t) => ({ type: 'slot.mark', slotId: must(targetOrLive(s, t), 'skip'), status: 'skipped' }),
+    allowed: (s, t) => rules.canMark(s, markTarget(s, t)),
+    command: (s, t) => ({ type: 'slot.mark', slotId: must(markTarget(s, t), 'skip'), status: 'skipped' }),
   },
   {
     name: 'absent',
     keys: [{ code: 'KeyA' }],
-    allowed: (s, t) => rules.canMark(s, targetOrLive(s, t)),
-    command: (s, t) => ({ type: 'slot.mark', slotId: must(targetOrLive(s, t), 'absent'), status: 'absent' }),
+    allowed: (s, t) => rules.canMark(s, markTarget(s, t)),
+    command: (s, t) => ({ type: 'slot.mark', slotId: must(markTarget(s, t), 'absent'), status: 'absent' }),
   },
   {
     name: 'restore',
@@ -158,28 +172,28 @@ export const ACTIONS: readonly HostAction[] = [
     name: 'openScoring',
     keys: [{ code: 'KeyO' }],
     allowed: (s, t) => {
-      const id = scoringTarget(s, t);
+      const id = openTarget(s, t);
       return id !== null && s.windows[id] !== 'open';
     },
-    command: (s, t) => ({ type: 'scoring.open', slotId: must(scoringTarget(s, t), 'openScoring') }),
+    command: (s, t) => ({ type: 'scoring.open', slotId: must(openTarget(s, t), 'openScoring') }),
   },
   {
     name: 'lockScoring',
     keys: [{ code: 'KeyL' }],
     allowed: (s, t) => {
-      const id = scoringTarget(s, t);
+      const id = lockTarget(s, t);
       return id !== null && s.windows[id] === 'open';
     },
-    command: (s, t) => ({ type: 'scoring.lock', slotId: must(scoringTarget(s, t), 'lockScoring') }),
+    command: (s, t) => ({ type: 'scoring.lock', slotId: must(lockTarget(s, t), 'lockScoring') }),
   },
   {
     name: 'revealSlot',
     keys: [{ code: 'KeyV' }],
     allowed: (s, t) => {
-      const id = scoringTarget(s, t);
+      const id = revealTarget(s, t);
       return rules.canReveal(s) && s.results.some((r) => r.slotId === id && r.final !== null) && !(s.reveal?.kind === 'slot' && s.reveal.slotId === id);
     },
-    command: (s, t) => ({ type: 'results.reveal', reveal: { kind: 'slot', slotId: must(scoringTarget(s, t), 'revealSlot') } }),
+    command: (s, t) => ({ type: 'results.reveal', reveal: { kind: 'slot', slotId: must(revealTarget(s, t), 'revealSlot') } }),
   },
   {
     name: 'revealNext',

@@ -40,3 +40,13 @@ export function queueStatus(state: MeetingView, slotId: Id): QueueStatus {
   if (live !== null && live.mode !== 'ready' && nextWaiting(state, live.slotId)?.id === slotId) return 'onDeck';
   return state.status[slotId] ?? 'waiting';
 }
+
+/**
+ * The slot on deck: the one called up and not started, or, while a speaker runs, the next one to
+ * be heard; between speakers with nobody called, the next one Space would start.
+ */
+export function onDeckSlot(state: MeetingView): Id | null {
+  const live = state.live;
+  if (live?.mode === 'ready') return live.slotId;
+  return nextWaiting(state, live?.slotId ?? null)?.id ?? null;
+}
