@@ -37,7 +37,12 @@ export type ActionName =
   | 'revealSlot'
   | 'revealNext'
   | 'revealAll'
-  | 'hideResults';
+  | 'hideResults'
+  | 'message1'
+  | 'message2'
+  | 'message3'
+  | 'hideMessage'
+  | 'blackout';
 
 /**
  * What actions read: the meeting as the host's own view has it, results included (the host
@@ -108,6 +113,19 @@ const shownPlaces = (s: MeetingView): number => (s.reveal?.kind === 'ranking' ? 
 function must<T>(value: T | null | undefined, action: ActionName): T {
   if (value === null || value === undefined) throw new Error(`action "${action}" used while not allowed`);
   return value;
+}
+
+/**
+ * Preset n on one key (1, 2, 3), on both screens until hidden: under stress the host needs one
+ * press; the message panel offers the other targets, flashing and a duration.
+ */
+function presetMessage(name: ActionName, index: number): HostAction {
+  return {
+    name,
+    keys: [{ code: `Digit${index + 1}` }],
+    allowed: (s) => s.messagePresets[index] !== undefined,
+    command: (s) => ({ type: 'message.show', text: must(s.messagePresets[index], name), target: 'both', flash: false, durationMs: null }),
+  };
 }
 
 export const ACTIONS: readonly HostAction[] = [
@@ -209,6 +227,11 @@ export const ACTIONS: readonly HostAction[] = [
     command: () => ({ type: 'results.reveal', reveal: { kind: 'ranking', shown: 1000 } }),
   },
   { name: 'hideResults', keys: [{ code: 'KeyH' }], allowed: (s) => s.reveal !== null, command: () => ({ type: 'results.hide' }) },
+  presetMessage('message1', 0),
+  presetMessage('message2', 1),
+  presetMessage('message3', 2),
+  { name: 'hideMessage', keys: [{ code: 'Digit0' }], allowed: (s) => s.message !== null, command: () => ({ type: 'message.hide' }) },
+  { name: 'blackout', keys: [{ code: 'Period' }], allowed: () => true, command: (s) => ({ type: 'screen.blackout', on: !s.blackout }) },
 ];
 
 export const actionByName = (name: string): HostAction | undefined => ACTIONS.find((a) => a.name === name);

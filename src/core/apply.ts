@@ -6,6 +6,8 @@ import type { MeetingEvent } from './events';
 import { UNDOABLE } from './events';
 import { initialState, UNDO_DEPTH } from './state';
 import type { MeetingState, Undoable } from './state';
+import type { SpeakerMessage } from './speaker-message';
+import { mono } from './time';
 
 const undoablePart = (s: MeetingState): Undoable => ({
   title: s.title,
@@ -17,6 +19,8 @@ const undoablePart = (s: MeetingState): Undoable => ({
   windows: s.windows,
   openedAt: s.openedAt,
   reveal: s.reveal,
+  message: s.message,
+  blackout: s.blackout,
 });
 
 /**
@@ -97,16 +101,34 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
     case 'results.revealed':
     case 'results.hidden':
       return applyScoring(s, e);
+    case 'message.shown': {
+      const { text, target, flash, durationMs } = e;
+      return { ...s, message: { text, target, flash, durationMs, shownAt: e.at } };
+    }
+    case 'message.hidden':
+      return { ...s, message: null };
+    case 'message.presetsSet':
+      return { ...s, messagePresets: e.presets };
+    case 'screen.blackedOut':
+      return { ...s, blackout: e.on };
     case 'clock.rebased':
       return {
         ...s,
         live: timer.shiftLive(s.live, e.shiftMs),
-        history: s.history.map((h) => ({ ...h, before: { ...h.before, live: timer.shiftLive(h.before.live, e.shiftMs) } })),
+        message: shiftMessage(s.message, e.shiftMs),
+        history: s.history.map((h) => ({
+          ...h,
+          before: { ...h.before, live: timer.shiftLive(h.before.live, e.shiftMs), message: shiftMessage(h.before.message, e.shiftMs) },
+        })),
       };
     default:
       return e satisfies never;
   }
 }
+
+/** A timed message's anchor moves with the clock, like the speaker's, so it still ends on time. */
+const shiftMessage = (m: SpeakerMessage | null, shiftMs: number): SpeakerMessage | null =>
+  m === null ? null : { ...m, shownAt: mono(m.shownAt + shiftMs) };
 
 /**
  * Rebuilds a meeting from its log (or from a snapshot and the log after it): the same events

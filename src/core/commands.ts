@@ -3,6 +3,7 @@ import { BallotInputSchema } from './ballots';
 import { IdSchema, SittingSchema, SlotSchema } from './meeting';
 import { ScoringSetupSchema } from './scoring.setup';
 import { RevealSchema } from './reveal';
+import { MAX_MESSAGE_MS, MessagePresetsSchema, MessageTargetSchema, MessageTextSchema } from './speaker-message';
 
 /** Editable fields of a slot; the id and its sitting change only through add and move. */
 export const SlotFieldsSchema = SlotSchema.pick({ unit: true, speaker: true, topic: true, phases: true });
@@ -51,6 +52,17 @@ export const CommandSchema = z.discriminatedUnion('type', [
   c('ballot.void', { slotId: IdSchema, reviewerId: IdSchema }),
   c('results.reveal', { reveal: RevealSchema }),
   c('results.hide', {}),
+  /** A message to the speaker beside the clock; `durationMs` null: until the host hides it. */
+  c('message.show', {
+    text: MessageTextSchema,
+    target: MessageTargetSchema,
+    flash: z.boolean(),
+    durationMs: z.number().int().min(1000).max(MAX_MESSAGE_MS).nullable(),
+  }),
+  c('message.hide', {}),
+  c('message.presets', { presets: MessagePresetsSchema }),
+  /** Blacks out the projector for a break, and brings it back; the stage monitor keeps its clock. */
+  c('screen.blackout', { on: z.boolean() }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 export type CommandType = Command['type'];

@@ -88,6 +88,16 @@ export function decide(state: MeetingState, cmd: Command, newId: () => Id, by: A
     case 'results.reveal':
     case 'results.hide':
       return decideScoring(state, cmd, by);
+    case 'message.show': {
+      const { type: _t, ...message } = cmd;
+      return accept({ type: 'message.shown', ...message });
+    }
+    case 'message.hide':
+      return state.message === null ? notNow('hiding the message (none is shown)') : accept({ type: 'message.hidden' });
+    case 'message.presets':
+      return accept({ type: 'message.presetsSet', presets: cmd.presets });
+    case 'screen.blackout':
+      return state.blackout === cmd.on ? notNow(cmd.on ? 'blacking out (the screen is already black)' : 'bringing the screen back (it is not black)') : accept({ type: 'screen.blackedOut', on: cmd.on });
     default:
       return cmd satisfies never;
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema, MeetingSetupSchema, SittingSchema, SlotSchema } from './meeting';
 import { SlotFieldsSchema } from './commands';
 import { RevealSchema } from './reveal';
+import { MessagePresetsSchema, MessageTargetSchema, MessageTextSchema } from './speaker-message';
 import { DecimalTextSchema, ScoringSetupSchema } from './scoring.setup';
 import { MonoSchema, WallSchema } from './time';
 import type { Mono, Wall } from './time';
@@ -77,6 +78,16 @@ export const EventBodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ballot.voided'), slotId: IdSchema, reviewerId: IdSchema }),
   z.object({ type: z.literal('results.revealed'), reveal: RevealSchema }),
   z.object({ type: z.literal('results.hidden') }),
+  z.object({
+    type: z.literal('message.shown'),
+    text: MessageTextSchema,
+    target: MessageTargetSchema,
+    flash: z.boolean(),
+    durationMs: z.number().int().nullable(),
+  }),
+  z.object({ type: z.literal('message.hidden') }),
+  z.object({ type: z.literal('message.presetsSet'), presets: MessagePresetsSchema }),
+  z.object({ type: z.literal('screen.blackedOut'), on: z.boolean() }),
   /** Written when a log is reopened after a reboot: old monotonic anchors move into the new clock's frame. */
   z.object({ type: z.literal('clock.rebased'), shiftMs: z.number() }),
 ]);
@@ -106,7 +117,7 @@ export type MeetingEvent = EventBody & Envelope;
 const eventKinds = EventBodySchema.options.map((kind) => kind.extend(EnvelopeSchema.shape));
 export const MeetingEventSchema = z.discriminatedUnion('type', eventKinds as unknown as [(typeof eventKinds)[number]]) as unknown as z.ZodType<MeetingEvent>;
 
-/** Events a host may take back with undo: the agenda and the timer, not settings or the clock. */
+/** Events a host may take back with undo: the agenda, the timer and the screens, not settings or the clock. */
 export const UNDOABLE: ReadonlySet<EventType> = new Set<EventType>([
   'meeting.renamed',
   'timer.started',
@@ -126,4 +137,7 @@ export const UNDOABLE: ReadonlySet<EventType> = new Set<EventType>([
   'scoring.locked',
   'results.revealed',
   'results.hidden',
+  'message.shown',
+  'message.hidden',
+  'screen.blackedOut',
 ]);

@@ -3,6 +3,7 @@ import { CommandSchema } from './commands';
 import { IdSchema, PhaseSpecSchema, SittingSchema, SlotSchema } from './meeting';
 import { RevealSchema } from './reveal';
 import { ScoringSetupSchema } from './scoring.setup';
+import { MAX_PRESETS, MessageTargetSchema, MessageTextSchema } from './speaker-message';
 import { MonoSchema, WallSchema } from './time';
 
 /** Bumped on any change a client of the previous version would misread. */
@@ -93,6 +94,12 @@ export const ViewStateSchema = z.object({
   windows: z.record(z.string(), z.enum(['open', 'locked'])),
   openedAt: z.record(z.string(), MonoSchema),
   reveal: RevealSchema.nullable(),
+  message: z
+    .object({ text: MessageTextSchema, target: MessageTargetSchema, flash: z.boolean(), shownAt: MonoSchema, durationMs: z.number().int().nullable() })
+    .nullable(),
+  blackout: z.boolean(),
+  /** Empty for phones: they never send messages. */
+  messagePresets: z.array(MessageTextSchema).max(MAX_PRESETS),
   submitted: z.record(z.string(), z.array(IdSchema)),
   results: z.array(SlotResultSchema),
 });

@@ -5,6 +5,9 @@ import type { Id, MeetingSetup, Sitting, Slot } from './meeting';
 import type { PaperEntry } from './paper';
 import { defaultScoring } from './scoring.setup';
 import type { ScoringSetup } from './scoring.setup';
+import { defaultPresets } from './speaker-message';
+import type { SpeakerMessage } from './speaker-message';
+import type { LocalText } from './meeting';
 import type { Mono, Wall } from './time';
 
 /** waiting, done, skipped and absent are stored; "live" and "on deck" are derived (queue.ts). */
@@ -70,6 +73,10 @@ export interface Undoable {
   /** When each slot last opened for scoring: the auto-lock counts from here. */
   openedAt: Record<Id, Mono>;
   reveal: Reveal | null;
+  /** The message to the speaker now up (or timed out: screens work out expiry from its anchor). */
+  message: SpeakerMessage | null;
+  /** The projector is black for a break. */
+  blackout: boolean;
 }
 
 /** What the big screen may show of the results: one slot's score, or the ranking from the bottom up. */
@@ -77,6 +84,8 @@ export type Reveal = z.infer<typeof RevealSchema>;
 
 export interface MeetingState extends Undoable {
   audio: AudioSettings;
+  /** The messages the host sends with one key (1, 2, 3…), editable per meeting. */
+  messagePresets: LocalText[];
   scoring: ScoringSetup;
   /** Ballots by slot, then by reviewer. Never undone: a reviewer's submission is theirs, not the host's. */
   ballots: Record<Id, Record<Id, Ballot>>;
@@ -108,7 +117,10 @@ export function initialState(setup: MeetingSetup): MeetingState {
     windows: {},
     openedAt: {},
     reveal: null,
+    message: null,
+    blackout: false,
     audio: defaultAudio(),
+    messagePresets: defaultPresets(),
     scoring: setup.scoring ?? defaultScoring(),
     ballots: {},
     paper: {},

@@ -17,8 +17,10 @@ describe('a phone’s view', () => {
   it('is made only of the parts PHONE_INPUTS names (every other part is left out or emptied)', () => {
     const state = meeting();
     const { shared } = reviewerParts(state);
-    // Taken as they are: the same value as the state's (a constant null, as for `reveal`, is not taken).
-    const taken = Object.keys(shared).filter((key) => key !== 'seq' && shared[key as keyof typeof shared] !== null && shared[key as keyof typeof shared] === state[key as keyof MeetingState]);
+    // Taken as they are: the same value as the state's (a constant null or false, as for `reveal`
+    // and `blackout`, is not taken).
+    const constant = (v: unknown) => v === null || v === false;
+    const taken = Object.keys(shared).filter((key) => key !== 'seq' && !constant(shared[key as keyof typeof shared]) && shared[key as keyof typeof shared] === state[key as keyof MeetingState]);
     expect(taken.filter((key) => !(PHONE_INPUTS as readonly string[]).includes(key))).toEqual([]);
   });
 

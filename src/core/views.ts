@@ -63,7 +63,7 @@ export function reviewerParts(state: MeetingState): {
   // view as it was, and the host need not send it anything while someone speaks.
   const { scoring: _scoring, ballots: _ballots, ...rest } = state;
   return {
-    shared: { ...rest, slots: state.slots.map((slot) => ({ ...slot, phases: [] })), live: null, status: {}, reveal: null, records: {}, history: [], paper: {}, submitted: {}, results: [] },
+    shared: { ...rest, slots: state.slots.map((slot) => ({ ...slot, phases: [] })), live: null, status: {}, reveal: null, message: null, blackout: false, messagePresets: [], records: {}, history: [], paper: {}, submitted: {}, results: [] },
     own: (reviewerId) => ({
       scoring: { ...state.scoring, reviewers: state.scoring.reviewers.filter((r) => r.id === reviewerId) },
       ballots: Object.fromEntries(

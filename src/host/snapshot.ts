@@ -6,7 +6,8 @@ import { writeFileAtomic } from './atomic-file';
 import type { LogPosition } from './event-log';
 
 const SNAPSHOT_FORMAT = 'rostrum-snapshot';
-const SNAPSHOT_VERSION = 1;
+// 2: the state gained the speaker message, blackout and presets; a version-1 snapshot is ignored and the log replayed.
+const SNAPSHOT_VERSION = 2;
 
 /**
  * The state is not schema-checked field by field: the snapshot is only ever written by the host

@@ -16,6 +16,7 @@ import { ShortcutList } from './ShortcutList';
 import { SlotEditor } from './SlotEditor';
 import { TopBar } from './TopBar';
 import { MeetingFiles } from './MeetingFiles';
+import { MessagePanel } from './MessagePanel';
 import { useSend } from '../shared/useSend';
 import { usePerform } from './usePerform';
 import { useShortcuts } from './useShortcuts';
@@ -86,6 +87,7 @@ export default function ControlView({ token }: { token: string }) {
           <LivePanel target={target} perform={perform} />
           <ScoringPanel target={target} perform={perform} token={token} onSetup={() => setEditing({ kind: 'scoring' })} />
           <Preview />
+          <MessagePanel target={target} perform={perform} />
           <div className="control-bottom">
             <AudioPanel />
             <ShortcutList />

@@ -3,6 +3,7 @@ import { livePhaseOf } from '../shared/live-phase';
 import { IdleScreen } from './IdleScreen';
 import { LiveScreen } from './LiveScreen';
 import { ResultsScreen } from './ResultsScreen';
+import { SpeakerMessage } from './SpeakerMessage';
 import './display.css';
 
 /** The projector (and, with `stage`, the speaker's monitor): read-only, driven by the host. */
@@ -17,6 +18,9 @@ export function DisplayView({ variant = 'display' }: { variant?: 'display' | 'st
   return (
     <div className={`display-root variant-${variant}`}>
       {results ? <ResultsScreen meeting={meeting} /> : phase ? <LiveScreen meeting={meeting} phase={phase} key={`${phase.slot.id}/${phase.live.phaseIndex}`} /> : <IdleScreen meeting={meeting} />}
+      {meeting.message && <SpeakerMessage message={meeting.message} screen={variant} />}
+      {/* A break: the projector goes black; the speaker's own monitor keeps its clock. */}
+      {meeting.blackout && variant === 'display' && <div className="blackout" data-testid="blackout" />}
     </div>
   );
 }
