@@ -56,6 +56,17 @@ describe('the HTTP API', () => {
     expect(host.engine.current().slots.map((s) => s.id)).toEqual(['c', 'a', 'b']);
   });
 
+  it('sends a message to the speaker and blacks out the projector, by action or by command, and says what is wrong with a bad one', async () => {
+    expect(await call('/api/v1/actions/message2', host.tokens.host, { method: 'POST' })).toMatchObject({ status: 200 });
+    expect(host.engine.current().message).toMatchObject({ text: { zh: '请结束发言' }, target: 'both', durationMs: null });
+    const wrong = await call('/api/v1/commands', host.tokens.host, { method: 'POST', body: { type: 'message.show', text: { zh: '好', en: '' }, target: 'phones', flash: false, durationMs: null } });
+    expect(wrong).toMatchObject({ status: 400, body: { error: 'bad_message', path: 'target' } });
+    expect(host.engine.current().message?.text.zh).toBe('请结束发言');
+    expect(await call('/api/v1/actions/blackout', host.tokens.host, { method: 'POST' })).toMatchObject({ status: 200 });
+    expect((await call('/api/v1/state', host.tokens.display)).body['blackout']).toBe(true);
+    expect(await call('/api/v1/actions/blackout', host.tokens.display, { method: 'POST' })).toMatchObject({ status: 403 });
+  });
+
   it('sends every page with a strict content security policy', async () => {
     const res = await fetch(`${host.origin}/display`);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
