@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BallotInputSchema } from './ballots';
-import { IdSchema, SittingSchema, SlotSchema } from './meeting';
+import { AGENDA_LIMITS, IdSchema, SittingSchema, SlotSchema } from './meeting';
 import { ScoringSetupSchema } from './scoring.setup';
 import { RevealSchema } from './reveal';
 import { MAX_MESSAGE_MS, MessagePresetsSchema, MessageTargetSchema, MessageTextSchema } from './speaker-message';
@@ -32,7 +32,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   c('slot.remove', { slotId: IdSchema }),
   c('slot.move', { slotId: IdSchema, sittingId: IdSchema, index: z.number().int().min(0) }),
   /** Replaces the whole agenda (an imported sheet) before the meeting starts. */
-  c('agenda.replace', { sittings: z.array(SittingSchema).min(1).max(50), slots: z.array(SlotSchema).max(10_000) }),
+  c('agenda.replace', { sittings: z.array(SittingSchema).min(1).max(AGENDA_LIMITS.sittings), slots: z.array(SlotSchema).max(AGENDA_LIMITS.slots) }),
   c('meeting.rename', { title: z.string().trim().min(1).max(120) }),
   c('audio.set', {
     volume: z.number().min(0).max(1).optional(),

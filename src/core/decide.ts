@@ -1,7 +1,7 @@
 import type { Command } from './commands';
 import { decideScoring } from './decide.scoring';
 import type { Actor, EventBody } from './events';
-import { MeetingSetupSchema } from './meeting';
+import { AGENDA_LIMITS, MeetingSetupSchema } from './meeting';
 import type { Id, Sitting, Slot } from './meeting';
 import { describeIssue } from './issues';
 import { agenda, nextWaiting, previousSlot, slotById } from './queue';
@@ -55,6 +55,7 @@ export function decide(state: MeetingState, cmd: Command, newId: () => Id, by: A
       return decideMark(state, cmd.slotId, cmd.status);
     case 'slot.add': {
       if (!state.sittings.some((s) => s.id === cmd.sittingId)) return missing(cmd.sittingId, 'sitting');
+      if (state.slots.length >= AGENDA_LIMITS.slots) return refuse('invalid', `the agenda holds at most ${AGENDA_LIMITS.slots} speakers`);
       const inSitting = state.slots.filter((s) => s.sittingId === cmd.sittingId).length;
       const slot = { id: newId(), sittingId: cmd.sittingId, ...cmd.fields };
       return accept({ type: 'slot.added', slot, index: Math.min(cmd.index ?? inSitting, inSitting) });

@@ -44,6 +44,12 @@ export const SlotSchema = z.object({
 export type Slot = z.infer<typeof SlotSchema>;
 
 export const SittingSchema = z.object({ id: IdSchema, title: z.string().trim().min(1).max(60) });
+
+/**
+ * The most a meeting holds: a thousand speakers is weeks of 8-minute slots. Kept this low so the
+ * largest agenda a command can carry fits the host's request limit (protocol.ts).
+ */
+export const AGENDA_LIMITS = { slots: 1_000, sittings: 50 } as const;
 export type Sitting = z.infer<typeof SittingSchema>;
 
 export const MeetingSetupSchema = z
@@ -51,8 +57,8 @@ export const MeetingSetupSchema = z
     title: z.string().trim().min(1).max(120),
     // The same limits as an imported agenda (agenda.replace): whatever a meeting can hold, a
     // template or a new meeting made from it can hold too.
-    sittings: z.array(SittingSchema).min(1).max(50),
-    slots: z.array(SlotSchema).max(10_000),
+    sittings: z.array(SittingSchema).min(1).max(AGENDA_LIMITS.sittings),
+    slots: z.array(SlotSchema).max(AGENDA_LIMITS.slots),
     /** Rubric, groups, reviewers and rules; the defaults when absent. */
     scoring: ScoringSetupSchema.optional(),
   })

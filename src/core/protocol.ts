@@ -12,6 +12,20 @@ export const PROTOCOL_VERSION = 1;
 export const ViewRoleSchema = z.enum(['host', 'clerk', 'reviewer', 'display']);
 export type ViewRole = z.infer<typeof ViewRoleSchema>;
 
+/**
+ * The largest message each role may send over the WebSocket, in bytes. A reviewer's largest
+ * command (a ballot with a 500-character comment) is a few kilobytes and a display only pings;
+ * the host's and the clerk's largest but one (the whole roster, 500 reviewers) is under 400 KiB
+ * however it is written. A whole agenda can be larger (AGENDA_LIMITS, all in Chinese): it goes
+ * as `POST /api/v1/commands`, whose body may be COMMAND_BODY_LIMIT. A message over its limit gets
+ * an error naming it; the socket itself refuses anything over twice the largest (close 1009).
+ */
+export const MESSAGE_LIMITS: Readonly<Record<ViewRole, number>> = { reviewer: 16 * 1024, display: 4 * 1024, host: 1024 * 1024, clerk: 1024 * 1024 };
+export const COMMAND_BODY_LIMIT = 8 * 1024 * 1024;
+
+/** A size as people read it: 16 KiB, 1 MiB. */
+export const bytesText = (n: number): string => (n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MiB` : n >= 1024 ? `${+(n / 1024).toFixed(1)} KiB` : `${n} bytes`);
+
 const LiveSchema = z.object({
   slotId: IdSchema,
   phaseIndex: z.number().int().min(0),

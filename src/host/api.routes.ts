@@ -3,7 +3,7 @@ import { ACTIONS, actionByName, actionState } from '../core/actions';
 import { CommandSchema } from '../core/commands';
 import { IdSchema } from '../core/meeting';
 import { firstIssue } from '../core/issues';
-import { PROTOCOL_VERSION } from '../core/protocol';
+import { COMMAND_BODY_LIMIT, PROTOCOL_VERSION } from '../core/protocol';
 import { viewFor } from '../core/views';
 import type { MeetingEngine, Outcome } from './meeting-engine';
 import type { Authorize } from './authorize';
@@ -47,7 +47,8 @@ export function apiRoutes(app: FastifyInstance, engine: MeetingEngine, authorize
     return answer(reply, await engine.execute(action.command(state, slotId), { role: 'host', device: 'http' }));
   });
 
-  app.post('/api/v1/commands', async (req, reply) => {
+  // A whole agenda is the largest command, too large for a WebSocket message: it comes here.
+  app.post('/api/v1/commands', { bodyLimit: COMMAND_BODY_LIMIT }, async (req, reply) => {
     const audience = authorize(req, reply, ['host', 'clerk']);
     if (!audience) return reply;
     const parsed = CommandSchema.safeParse(req.body);

@@ -1,18 +1,26 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Audience } from '../core/views';
 import { isLoopback, needsLoopback } from './roles';
-import type { TokenStore } from './tokens';
+
+/** Whose token this is: null for no one's, a removed reviewer's key included. */
+export type Identify = (token: string | null) => Audience | null;
 
 /** Finds the caller's role from `Authorization: Bearer <token>`, or replies 401/403 and gives null. */
 export type Authorize = (req: FastifyRequest, reply: FastifyReply, need: Audience['role'][]) => Audience | null;
 
+const bearer = (req: FastifyRequest): string | null => {
+  const header = req.headers.authorization ?? '';
+  return header.startsWith('Bearer ') ? header.slice(7) : null;
+};
+
+const UNAUTHORIZED = { error: 'unauthorized', message: 'a valid token is required (Authorization: Bearer …)' };
+
 export const authorizer =
-  (tokens: TokenStore): Authorize =>
+  (identify: Identify): Authorize =>
   (req, reply, need) => {
-    const header = req.headers.authorization ?? '';
-    const audience = tokens.identify(header.startsWith('Bearer ') ? header.slice(7) : null);
+    const audience = identify(bearer(req));
     if (audience === null) {
-      reply.code(401).send({ error: 'unauthorized', message: 'a valid token is required (Authorization: Bearer …)' });
+      reply.code(401).send(UNAUTHORIZED);
       return null;
     }
     if (!need.includes(audience.role) || (needsLoopback(audience) && !isLoopback(req.socket.remoteAddress))) {
@@ -21,3 +29,19 @@ export const authorizer =
     }
     return audience;
   };
+
+/** API routes anyone may call: the health check, and the clerk's PIN exchange (this machine only, guarded by the PIN). */
+const OPEN = ['/api/v1/health', '/api/v1/clerk/'];
+
+/**
+ * Refuses an API request whose token is no one's as soon as its headers are in, before a byte of
+ * its body is read: a stranger's upload costs the host nothing. The connection is closed rather
+ * than drained. Each route still checks the role it needs.
+ */
+export function requireToken(app: FastifyInstance, identify: Identify): void {
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/') || OPEN.some((p) => req.url.startsWith(p))) return;
+    if (identify(bearer(req)) !== null) return;
+    return reply.code(401).header('connection', 'close').send(UNAUTHORIZED);
+  });
+}

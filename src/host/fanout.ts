@@ -1,6 +1,7 @@
 /** What the fan-out needs of a socket. */
 export interface Sink {
-  send(message: Wire): void;
+  /** isState: a state, which a socket that is behind may replace by a newer one (socket-outbox.ts). */
+  send(message: Wire, isState: boolean): void;
 }
 
 /** A message as it goes on the wire: text, or text already encoded as UTF-8. */
@@ -33,7 +34,7 @@ export class Fanout<V extends Sink> {
   /** A reply (ack, error): at once when nothing is queued for the view, else after what is. */
   reply(view: V, text: string): void {
     if (this.queues.has(view)) this.enqueue(view, { state: false, text });
-    else view.send(text);
+    else view.send(text, false);
   }
 
   forget(view: V): void {
@@ -54,7 +55,7 @@ export class Fanout<V extends Sink> {
     let sent = 0;
     for (const [view, queue] of this.queues) {
       this.queues.delete(view);
-      queue.forEach((m) => view.send(m.text));
+      queue.forEach((m) => view.send(m.text, m.state));
       if (++sent === VIEWS_PER_TURN) break;
     }
     if (this.queues.size > 0) this.nextTurn(this.drain);

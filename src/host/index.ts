@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { MeetingSetup } from '../core/meeting';
 import type { Clock } from '../core/time';
 import { apiRoutes } from './api.routes';
-import { authorizer } from './authorize';
+import { authorizer, requireToken } from './authorize';
+import type { Identify } from './authorize';
 import { cardsRoutes } from './cards.routes';
 import type { Network } from './cards.routes';
 import { exportRoutes } from './export.routes';
@@ -36,6 +37,9 @@ export interface HostOptions {
   timers?: TimerApi;
   /** Open, Save As, templates: given by the supervisor that can switch meetings (host-supervisor.ts). */
   files?: MeetingFiles;
+  /** Shorter than the defaults only in tests that wait for a silent peer or a slow request to be cut off. */
+  heartbeatMs?: number;
+  requestTimeoutMs?: number;
 }
 
 export interface RunningHost {
@@ -56,6 +60,9 @@ export interface RunningHost {
 }
 
 export const DEFAULT_PORT = 4317;
+
+/** Request limits for every route that does not set its own (commands and imports do). */
+export const HTTP_LIMITS = { bodyBytes: 16 * 1024, requestMs: 30_000 } as const;
 const here = dirname(fileURLToPath(import.meta.url));
 export const defaultUiDir = (): string => resolve(here, '../../dist/ui');
 
@@ -68,9 +75,22 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   await tokens.ensureReviewers(engine.current().scoring.reviewers.map((r) => r.id));
   // New reviewers on the roster get their keys before any view hears of them.
   engine.onApplied((state) => void tokens.ensureReviewers(state.scoring.reviewers.map((r) => r.id)));
-  const app = Fastify({ logger: false, bodyLimit: 256 * 1024 });
+  // A reviewer taken off the roster keeps no access on any route, even with an old key (undo
+  // puts them back with the same key, so the printed card works again).
+  const identify: Identify = (token) => {
+    const audience = tokens.identify(token);
+    if (audience?.role !== 'reviewer') return audience;
+    return engine.current().scoring.reviewers.some((r) => r.id === audience.reviewerId) ? audience : null;
+  };
+  // Bodies are small unless a route says otherwise (a command, an imported file); a request
+  // whose headers and body take longer than this is cut off, so a slow sender holds nothing.
+  const requestTimeout = opts.requestTimeoutMs ?? HTTP_LIMITS.requestMs;
+  // Node takes these at the server's creation only (set later, they are not enforced).
+  const http = { requestTimeout, headersTimeout: Math.min(10_000, requestTimeout), connectionsCheckingInterval: Math.min(1_000, requestTimeout) };
+  const app = Fastify({ logger: false, bodyLimit: HTTP_LIMITS.bodyBytes, requestTimeout, http });
+  requireToken(app, identify);
   await uiRoutes(app, opts.uiDir ?? defaultUiDir());
-  const authorize = authorizer(tokens);
+  const authorize = authorizer(identify);
   apiRoutes(app, engine, authorize);
   exportRoutes(app, engine, authorize);
   importRoutes(app, engine, authorize);
@@ -88,7 +108,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   if (typeof address === 'object' && address) port = address.port;
   const origin = `http://127.0.0.1:${port}`;
   const displayUrl = `${origin}/display#token=${tokens.display}`;
-  const gateway = attachGateway(app.server, { engine, clock, tokens, displayUrl });
+  const gateway = attachGateway(app.server, { engine, clock, tokens, displayUrl, identify, ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}) });
   const scheduler = new BoundaryScheduler(engine, clock, opts.timers);
   const autoLock = new AutoLockScheduler(engine, clock, opts.timers);
   return {

@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { firstIssue } from '../core/issues';
-import { ClientMessageSchema, PROTOCOL_VERSION } from '../core/protocol';
+import { bytesText, ClientMessageSchema, MESSAGE_LIMITS, PROTOCOL_VERSION } from '../core/protocol';
 import type { ClientMessage, HostMessage, Sound } from '../core/protocol';
 import { slotById } from '../core/queue';
 import type { AudioOutput, MeetingState } from '../core/state';
@@ -14,6 +15,7 @@ import { Fanout } from './fanout';
 import type { Wire } from './fanout';
 import type { Audience } from '../core/views';
 import { isLoopback, mayRoleSend, needsLoopback } from './roles';
+import { SocketOutbox } from './socket-outbox';
 import type { TokenStore } from './tokens';
 
 interface View {
@@ -22,9 +24,11 @@ interface View {
   /** Which audio output this view is, or null for views that never ring (phones, the clerk). */
   kind: AudioOutput | null;
   device: string;
-  alive: boolean;
+  /** The payload of the last ping sent, until its pong comes back: only our own ping's pong proves the peer is there. */
+  awaiting: Buffer | null;
+  outbox: SocketOutbox;
   /** Sends a text message on the socket (a phone's state comes as UTF-8 bytes): what the fan-out calls. */
-  send(text: Wire): void;
+  send(text: Wire, isState: boolean): void;
   /** A phone's view as last sent, to send nothing when it did not change. */
   phone?: { shared: string; ownFrom: readonly unknown[]; own: string };
 }
@@ -66,7 +70,15 @@ export interface GatewayDeps {
   clock: Clock;
   tokens: TokenStore;
   displayUrl: string;
+  /** Whose token this is, a removed reviewer's key being no one's (index.ts). */
+  identify(token: string | null): Audience | null;
+  /** How often each view is pinged; one that has not answered the previous ping by the next is ended. */
+  heartbeatMs?: number;
 }
+
+/** The socket refuses outright (close 1009) a message over twice the largest any role may send. */
+const SOCKET_LIMIT = 2 * Math.max(...Object.values(MESSAGE_LIMITS));
+const HEARTBEAT_MS = 15_000;
 
 const SOUND_AT = { warning: 'warning', danger: 'danger', zero: 'end' } as const satisfies Record<string, Sound>;
 
@@ -75,23 +87,40 @@ const SOUND_AT = { warning: 'warning', danger: 'danger', zero: 'end' } as const 
  * socket), validates every message, enforces roles, and pushes each durable change to every view.
  */
 export function attachGateway(server: Server, deps: GatewayDeps): { close(): void; count(): number } {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  // autoPong off: a peer that pings and never reads would make the host queue pongs without end.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: SOCKET_LIMIT, autoPong: false });
   const views = new Set<View>();
   const fanout = new Fanout<View>();
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://host.invalid');
     if (url.pathname !== '/ws') return refuse(socket, 404, 'Not Found');
-    const audience = deps.tokens.identify(url.searchParams.get('token'));
-    if (audience === null || !onRoster(audience)) return refuse(socket, 401, 'Unauthorized');
+    const audience = deps.identify(url.searchParams.get('token'));
+    if (audience === null) return refuse(socket, 401, 'Unauthorized');
     if (needsLoopback(audience) && !isLoopback(req.socket.remoteAddress)) return refuse(socket, 403, 'Forbidden');
     if (!sameOrigin(req)) return refuse(socket, 403, 'Forbidden');
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const view: View = { ws, audience, kind: viewKind(url.searchParams.get('view')), device: deviceName(req, url), alive: true, send: (text) => ws.send(text, { binary: false }) };
+      const outbox = new SocketOutbox({ get bufferedAmount() { return ws.bufferedAmount; }, send: (text) => ws.send(text, { binary: false }), terminate: () => ws.terminate() });
+      socket.on('drain', () => outbox.drained());
+      const view: View = {
+        ws,
+        audience,
+        kind: viewKind(url.searchParams.get('view')),
+        device: deviceName(req, url),
+        awaiting: null,
+        outbox,
+        send: (text, isState) => (isState ? outbox.state(text) : outbox.reply(text as string)),
+      };
       views.add(view);
-      welcome(view);
-      ws.on('message', (data, isBinary) => void onMessage(view, isBinary ? null : data.toString()));
-      ws.on('pong', () => (view.alive = true));
+      try {
+        welcome(view);
+      } catch (err) {
+        return fail(view, err);
+      }
+      ws.on('message', (data, isBinary) => void onMessage(view, data as Buffer, isBinary));
+      ws.on('pong', (data) => {
+        if (view.awaiting?.equals(data)) view.awaiting = null;
+      });
       const gone = () => {
         views.delete(view);
         fanout.forget(view);
@@ -101,10 +130,16 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
     });
   });
 
-  const send = (view: View, msg: HostMessage) => view.ws.send(JSON.stringify(msg));
+  const send = (view: View, msg: HostMessage) => view.outbox.reply(JSON.stringify(msg));
 
-  /** A reviewer taken off the roster keeps no access, even with an old key. */
-  const onRoster = (a: Audience) => a.role !== 'reviewer' || deps.engine.current().scoring.reviewers.some((r) => r.id === a.reviewerId);
+  /** Building one view's message failed: that view is told and closed; the host and every other view go on. */
+  function fail(view: View, err: unknown): void {
+    console.error(`error: the ${view.audience.role} view ${view.device} was closed: ${(err as Error).message}`);
+    view.outbox.timely(JSON.stringify({ type: 'error', id: null, code: 'unavailable', message: 'the host could not build this view; reconnecting may help' } satisfies HostMessage));
+    view.ws.close(1011, 'the host could not build this view');
+    views.delete(view);
+    fanout.forget(view);
+  }
 
   function welcome(view: View): void {
     const { role } = view.audience;
@@ -113,7 +148,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
       const { reviewerId } = view.audience;
       view.phone = { shared: phones.shared, ownFrom: phones.ownFrom(reviewerId), own: phones.own(reviewerId) };
     }
-    send(view, {
+    view.outbox.state(JSON.stringify({
       type: 'welcome',
       protocol: PROTOCOL_VERSION,
       role,
@@ -121,11 +156,16 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
       state: viewFor(deps.engine.current(), view.audience),
       ...(role === 'host' || role === 'clerk' ? { displayUrl: deps.displayUrl } : {}),
       ...(deps.engine.readOnly && (role === 'host' || role === 'clerk') ? { readOnly: deps.engine.readOnly } : {}),
-    });
+    } satisfies HostMessage));
   }
 
-  async function onMessage(view: View, raw: string | null): Promise<void> {
-    const parsed = parseMessage(raw);
+  async function onMessage(view: View, data: Buffer, isBinary: boolean): Promise<void> {
+    const limit = MESSAGE_LIMITS[view.audience.role];
+    if (data.length > limit) {
+      const big = view.audience.role === 'host' || view.audience.role === 'clerk' ? '; send a whole agenda as POST /api/v1/commands' : '';
+      return send(view, { type: 'error', id: idNear(data), code: 'bad_message', message: `the message is ${bytesText(data.length)}: a ${view.audience.role} view may send at most ${bytesText(limit)}${big}` });
+    }
+    const parsed = parseMessage(isBinary ? null : data.toString());
     if (!parsed.ok) return send(view, { type: 'error', ...parsed.error });
     const msg = parsed.message;
     if (!mayRoleSend(view.audience, msg)) {
@@ -134,7 +174,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
     }
     switch (msg.type) {
       case 'ping':
-        return send(view, { type: 'pong', id: msg.id, t0: msg.t0, hostNow: deps.clock.now() });
+        return view.outbox.timely(JSON.stringify({ type: 'pong', id: msg.id, t0: msg.t0, hostNow: deps.clock.now() } satisfies HostMessage));
       case 'cue.test':
         cue(deps.engine.current(), 'warning', true);
         return send(view, { type: 'ack', id: msg.id, seq: deps.engine.current().seq });
@@ -153,7 +193,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
   function cue(state: MeetingState, sound: Sound, ignoreMute = false): void {
     if (state.audio.muted && !ignoreMute) return;
     const msg = JSON.stringify({ type: 'cue', sound, volume: state.audio.volume } satisfies HostMessage);
-    views.forEach((v) => v.kind !== null && state.audio.outputs.includes(v.kind) && v.ws.send(msg));
+    views.forEach((v) => v.kind !== null && state.audio.outputs.includes(v.kind) && v.outbox.timely(msg));
   }
 
   /**
@@ -185,7 +225,10 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
   function broadcast(): void {
     const state = unsent;
     unsent = null;
-    if (state === null) return;
+    if (state !== null) sendAll(state);
+  }
+
+  function sendAll(state: MeetingState): void {
     // One view per audience, serialised once and sent to every screen of that audience. A hall
     // holds hundreds of phones: what their views share is serialised once, each adds its own part,
     // and a phone whose view did not change (the timer's events) is sent nothing.
@@ -195,6 +238,15 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
     lastBroadcast = state;
     const roster = new Set(state.scoring.reviewers.map((r) => r.id));
     views.forEach((v) => {
+      try {
+        sendState(v);
+      } catch (err) {
+        fail(v, err);
+      }
+    });
+    repliesAfter.splice(0).forEach(({ view, text }) => fanout.reply(view, text));
+
+    function sendState(v: View): void {
       if (v.audience.role === 'reviewer' && !roster.has(v.audience.reviewerId)) return v.ws.close(4401, 'removed from the roster');
       if (v.audience.role === 'reviewer') {
         if (phonesUnchanged) return;
@@ -216,18 +268,19 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
         byAudience.set(v.audience.role, msg);
       }
       fanout.state(v, msg);
-    });
-    repliesAfter.splice(0).forEach(({ view, text }) => fanout.reply(view, text));
+    }
   }
 
-  // A phone that walked out of Wi-Fi range never says goodbye; find it by its silence.
+  // A phone that walked out of Wi-Fi range never says goodbye; find it by its silence. Only the
+  // pong of our own ping counts: a peer that sends pongs of its own accord (and never reads) is
+  // not thereby alive.
   const heartbeat = setInterval(() => {
     views.forEach((v) => {
-      if (!v.alive) return v.ws.terminate();
-      v.alive = false;
-      v.ws.ping();
+      if (v.awaiting !== null) return v.ws.terminate();
+      v.awaiting = randomBytes(8);
+      v.ws.ping(v.awaiting);
     });
-  }, 15_000);
+  }, deps.heartbeatMs ?? HEARTBEAT_MS);
 
   return {
     close() {
@@ -256,6 +309,11 @@ export function parseMessage(raw: string | null): Parsed {
   const id = typeof value === 'object' && value !== null && 'id' in value ? String((value as { id: unknown }).id).slice(0, 64) : null;
   const { path, message } = firstIssue(result.error);
   return { ok: false, error: { id, code: 'bad_message', message: path ? `${path}: ${message}` : message, path } };
+}
+
+/** The id of a message too large to parse, if it is near the start (where clients put it), so the sender hears which request failed. */
+function idNear(data: Buffer): string | null {
+  return /"id"\s*:\s*"([^"\\]{1,64})"/.exec(data.subarray(0, 256).toString())?.[1] ?? null;
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {

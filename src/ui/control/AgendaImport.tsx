@@ -2,12 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaImport as Preview } from '../../core/agenda-table';
-import type { Command } from '../../core/commands';
 import { durationText } from './duration';
+import { previewOf } from './import-preview';
 
 interface Props {
   token: string;
-  send(command: Command): Promise<boolean>;
   onClose(): void;
 }
 
@@ -15,25 +14,36 @@ interface Props {
  * Imports an agenda from CSV or XLSX: the file is read by the host and shown here first, with every
  * bad row; nothing changes until the host presses "Replace the agenda" (and undo takes it back).
  */
-export function AgendaImport({ token, send, onClose }: Props) {
+export function AgendaImport({ token, onClose }: Props) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => dialog.current?.showModal(), []);
 
   const read = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
+    setFailure(null);
     const res = await fetch(`/api/v1/import/agenda?file=${encodeURIComponent(file.name)}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
       body: await file.arrayBuffer(),
     });
-    setPreview((await res.json()) as Preview);
+    setPreview(await previewOf<Preview>(res));
   };
+  // A whole agenda can be larger than a WebSocket message may be (protocol.ts): it goes over HTTP.
   const accept = async () => {
-    if (preview?.ok && (await send({ type: 'agenda.replace', sittings: preview.sittings, slots: preview.slots }))) onClose();
+    if (!preview?.ok) return;
+    const res = await fetch('/api/v1/commands', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'agenda.replace', sittings: preview.sittings, slots: preview.slots }),
+    });
+    if (res.ok) return onClose();
+    const body = (await res.json().catch(() => ({}))) as { message?: string };
+    setFailure(body.message ?? `HTTP ${res.status}`);
   };
 
   return (
@@ -41,6 +51,11 @@ export function AgendaImport({ token, send, onClose }: Props) {
       <h2 id="import-title">{t('agendaImport.title')}</h2>
       <p className="muted">{t('agendaImport.hint')}</p>
       <input type="file" accept=".csv,.xlsx" onChange={(e) => void read(e)} data-testid="agenda-file" />
+      {failure !== null && (
+        <p className="import-errors" role="alert">
+          {failure}
+        </p>
+      )}
       {preview?.ok === false && (
         <ul className="import-errors" role="alert">
           {preview.errors.map((er) => (

@@ -96,7 +96,7 @@ export default function ControlView({ token }: { token: string }) {
       </div>
       {editing?.kind === 'files' && <MeetingFiles token={token} onClose={() => setEditing(null)} />}
       {editing?.kind === 'audit' && <AuditLog token={token} onClose={() => setEditing(null)} />}
-      {editing?.kind === 'import' && <AgendaImport token={token} send={send} onClose={() => setEditing(null)} />}
+      {editing?.kind === 'import' && <AgendaImport token={token} onClose={() => setEditing(null)} />}
       {editing?.kind === 'scoring' && (
         <ScoringSetup
           scoring={meeting.scoring}

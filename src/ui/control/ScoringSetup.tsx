@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { previewOf } from './import-preview';
 import { firstIssue } from '../../core/issues';
 import { FOUR_CRITERIA, ScoringSetupSchema, defaultScoring } from '../../core/scoring.setup';
 import type { Reviewer, ScoringSetup as Setup } from '../../core/scoring.setup';
@@ -40,7 +41,7 @@ export function ScoringSetup({ scoring, units, token, onSave, onClose }: Props) 
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
       body: await file.arrayBuffer(),
     });
-    const answer = (await res.json()) as ImportAnswer;
+    const answer: ImportAnswer = await previewOf<ImportAnswer>(res);
     setImported(answer);
     if (answer.ok) setDraft((d) => ({ ...d, reviewers: answer.reviewers }));
   };
