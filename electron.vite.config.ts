@@ -3,8 +3,11 @@ import { defineConfig } from 'electron-vite';
 // electron-vite builds only the shell: main, the host process's entry (which bundles src/host)
 // and the preload. The views are built by `vite build` into dist/ui and served by the host, in
 // Electron as in serve mode.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   main: {
+    // DevTools only in development builds (electron/build-flags.ts): `npm start` builds with
+    // `--mode development`, `npm run dist` in production mode.
+    define: { __ROSTRUM_DEVTOOLS__: JSON.stringify(mode === 'development') },
     build: {
       outDir: 'out/main',
       // The host runs in a process of its own (electron/host-process.ts): its entry is built beside main.
@@ -18,4 +21,4 @@ export default defineConfig({
       rollupOptions: { input: { preload: 'electron/preload.ts' }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
   },
-});
+}));

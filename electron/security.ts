@@ -1,3 +1,5 @@
+import { DEVTOOLS_ALLOWED } from './build-flags';
+
 /**
  * The security rules of the shell (Electron's checklist), as small pure functions with their own
  * tests. Every window shows pages of the host's own origin and nothing else.
@@ -14,6 +16,7 @@ export function secureWebPreferences(preload: string, opts: { background?: boole
     allowRunningInsecureContent: false,
     webviewTag: false,
     spellcheck: false,
+    devTools: DEVTOOLS_ALLOWED,
     /** The projector must never be throttled: a hidden or unfocused window still renders every frame. */
     backgroundThrottling: opts.background ?? true,
     /** The projector rings at the warning without anyone having clicked in it first. */

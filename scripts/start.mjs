@@ -29,7 +29,8 @@ function electronBinary() {
 
 const electron = electronBinary();
 if (electron.path) {
-  run('npx', ['electron-vite', 'build', '--logLevel', 'warn']);
+  // A development build: DevTools on (electron/build-flags.ts); `npm run dist` builds without.
+  run('npx', ['electron-vite', 'build', '--mode', 'development', '--logLevel', 'warn']);
   const child = spawn(electron.path, ['.', ...args], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
