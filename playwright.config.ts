@@ -22,5 +22,7 @@ export default defineConfig({
   projects: [
     { name: 'e2e', testMatch: 'e2e/**/*.spec.ts', use: { browserName: 'chromium' } },
     { name: 'electron', testMatch: 'electron/**/*.spec.ts' },
+    // The packed app.asar, read back and run (it packs the Linux dir target: about a minute).
+    { name: 'packaging', testMatch: 'packaging/**/*.spec.ts', use: { browserName: 'chromium' } },
   ],
 });
