@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
+import { formatCode } from '../core/reviewer-code';
 import type { MeetingEngine } from './meeting-engine';
 import type { Authorize } from './authorize';
 import type { TokenStore } from './tokens';
@@ -23,15 +24,18 @@ export function cardsRoutes(app: FastifyInstance, engine: MeetingEngine, tokens:
     if (!chosen || !offered.some((n) => n.origin === chosen)) {
       return reply.code(400).send({ error: 'bad_message', message: `origin must be one of: ${offered.map((n) => n.origin).join(', ')}` });
     }
-    const { reviewers, groups } = engine.current().scoring;
+    const { title, scoring } = engine.current();
+    const { reviewers, groups } = scoring;
     await tokens.ensureReviewers(reviewers.map((r) => r.id));
     const cards = await Promise.all(
       reviewers.map(async (r) => {
         const code = tokens.reviewerToken(r.id) ?? '';
         const url = `${chosen}/review#token=${code}`;
-        return { id: r.id, name: r.name, group: groups.find((g) => g.id === r.groupId)?.name ?? '', unit: r.unit, code, url, svg: await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) };
+        const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+        // The short address and the code are what a reviewer types when the camera will not read the QR.
+        return { id: r.id, name: r.name, group: groups.find((g) => g.id === r.groupId)?.name ?? '', unit: r.unit, code: formatCode(code), url, shortUrl: `${chosen}/review`, svg };
       }),
     );
-    return { networks: offered, origin: chosen, cards };
+    return { title, networks: offered, origin: chosen, cards };
   });
 }

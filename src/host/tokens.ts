@@ -1,7 +1,8 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { isShortCode, makeCode, normalizeCode } from '../core/reviewer-code';
 import type { Audience } from '../core/views';
 import { writeFileAtomic } from './atomic-file';
 import { ClerkPin, PinRecordSchema } from './clerk-pin';
@@ -13,7 +14,7 @@ const KeysSchema = z.object({
   clerkPin: PinRecordSchema.nullable().default(null),
 });
 type Keys = z.infer<typeof KeysSchema>;
-const ReviewerKeysSchema = z.object({ reviewers: z.record(z.string(), z.string().min(16)).default({}) });
+const ReviewerKeysSchema = z.object({ reviewers: z.record(z.string(), z.string().min(8)).default({}) });
 
 const newToken = (bytes = 24): string => randomBytes(bytes).toString('base64url');
 
@@ -97,11 +98,11 @@ export class TokenStore {
     return this.reviewers[reviewerId];
   }
 
-  /** Gives every reviewer on the roster a key (shorter: it travels in a QR code and may be typed). */
+  /** Gives every reviewer on the roster a key: a short code (reviewer-code.ts), printed on a card and typed on a phone. */
   async ensureReviewers(ids: readonly string[]): Promise<void> {
     const missing = ids.filter((id) => !this.reviewers[id]);
     if (missing.length === 0) return;
-    this.reviewers = { ...this.reviewers, ...Object.fromEntries(missing.map((id) => [id, newToken(12)])) };
+    this.reviewers = { ...this.reviewers, ...Object.fromEntries(missing.map((id) => [id, makeCode(randomInt)])) };
     await this.saveReviewers();
   }
 
@@ -110,7 +111,11 @@ export class TokenStore {
     if (same(this.keys.host, presented)) return { role: 'host' };
     if (same(this.keys.clerk, presented)) return { role: 'clerk' };
     if (same(this.keys.display, presented)) return { role: 'display' };
-    for (const [reviewerId, token] of Object.entries(this.reviewers)) if (same(token, presented)) return { role: 'reviewer', reviewerId };
+    // A short code counts however it was typed (case, dash, spaces); an older long key only exactly.
+    const typed = normalizeCode(presented);
+    for (const [reviewerId, token] of Object.entries(this.reviewers)) {
+      if (same(token, presented) || (isShortCode(token) && same(token, typed))) return { role: 'reviewer', reviewerId };
+    }
     return null;
   }
 

@@ -47,11 +47,16 @@ describe('exports', () => {
 describe('QR cards', () => {
   it('give each reviewer their own address and code on the chosen network', async () => {
     const res = await get('/api/v1/cards', host.tokens.host);
-    const body = (await res.json()) as { cards: { name: string; code: string; url: string; svg: string }[]; networks: { origin: string }[] };
+    const body = (await res.json()) as { title: string; cards: { name: string; code: string; url: string; shortUrl: string; svg: string }[]; networks: { origin: string }[] };
+    expect(body.title).toBe(host.engine.current().title);
     expect(body.cards.map((c) => c.name)).toEqual(['Leader One', 'Leader Two', 'Peer One', 'Peer Two', 'User One']);
     const first = body.cards[0];
     expect(first?.url).toBe(`${host.origin}/review#token=${host.tokens.reviewerToken('l1')}`);
     expect(first?.svg).toContain('<svg');
+    // The code as printed, 4-4, and the short address to type it into.
+    const key = host.tokens.reviewerToken('l1') ?? '';
+    expect(first?.code).toBe(`${key.slice(0, 4)}-${key.slice(4)}`);
+    expect(first?.shortUrl).toBe(`${host.origin}/review`);
     expect((await get(`/api/v1/cards?origin=${encodeURIComponent('http://evil.example')}`, host.tokens.host)).status).toBe(400);
     expect((await get('/api/v1/cards', host.tokens.display)).status).toBe(403);
   });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ViewKind } from '../connection/client';
 import { ClerkGate, clerkSessionToken } from '../clerk/ClerkGate';
+import { CodeEntry } from '../review/CodeEntry';
 import { App, NoToken } from './App';
 import { startView } from './start-view';
 import type { ViewContextValue } from './context';
@@ -17,6 +18,7 @@ export function Root({ view, started }: { view: ViewKind | null; started: Starte
   const [page, setPage] = useState(started);
   if (view === null) return <NoToken />;
   if (page) return <App view={view} ctx={page.ctx} token={page.token} />;
+  if (view === 'review') return <CodeEntry onCode={(key) => setPage({ ctx: startView(view, key, false), token: key })} />;
   if (CLERK_VIEWS.has(view)) return <ClerkGate onToken={(key) => setPage({ ctx: startView(view, key, false), token: key })} />;
   return <NoToken />;
 }

@@ -143,7 +143,9 @@ export const en = {
     comment: 'Comment (optional)',
     submit: 'Submit',
     update: 'Update my ballot',
+    submitted: 'Submitted ✓',
     received: 'Received. You can change it until scoring is locked.',
+    changed: 'Changed: tap “Update my ballot” to send it.',
     waiting: 'Saved on this phone; it will be sent as soon as the host is reachable.',
     refused: 'Not accepted: {{reason}}',
     past: 'My ballots',
@@ -152,6 +154,15 @@ export const en = {
     less: 'Less for {{name}}',
     more: 'More for {{name}}',
     problem: { blank: 'Enter a score', notNumber: 'A number, please', range: 'From 0 to {{max}}, in steps of {{step}}' },
+  },
+  codeEntry: {
+    title: 'Scoring',
+    hint: 'Type the code printed on your card (8 letters and digits, any case)',
+    enter: 'Start scoring',
+    blank: 'Type the code from your card.',
+    wrong: 'That code is not right. Check your card and type it again.',
+    failed: 'The host did not let this phone in (HTTP {{status}}). Ask the clerk.',
+    unreachable: 'Cannot reach the host. Is this phone on the hall’s Wi-Fi?',
   },
   clerk: {
     title: 'Clerk',
@@ -255,7 +266,6 @@ export const en = {
   cards: {
     network: 'Phones connect through',
     print: 'Print / save as PDF',
-    code: 'Code',
     loopbackOnly: 'The host listens on this computer only, so phones cannot reach it. Restart with npm run serve -- --bind 0.0.0.0 to score on phones.',
     none: 'No reviewers yet: add them in Scoring setup.',
   },

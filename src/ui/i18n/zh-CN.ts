@@ -145,7 +145,9 @@ export const zhCN: Dictionary = {
     comment: '点评意见（选填）',
     submit: '提交',
     update: '修改我的评分',
+    submitted: '已提交 ✓',
     received: '已收到。锁定前仍可修改。',
+    changed: '已改动，点“修改我的评分”发送。',
     waiting: '已保存在本机，连上主持端后自动发送。',
     refused: '未被接受：{{reason}}',
     past: '我的评分',
@@ -154,6 +156,15 @@ export const zhCN: Dictionary = {
     less: '{{name}} 减分',
     more: '{{name}} 加分',
     problem: { blank: '请填写分数', notNumber: '请填写数字', range: '0 至 {{max}} 分，步长 {{step}}' },
+  },
+  codeEntry: {
+    title: '评委评分',
+    hint: '请输入评分卡上的评分码（8 位字母和数字，不分大小写）',
+    enter: '进入评分',
+    blank: '请输入评分卡上的评分码。',
+    wrong: '评分码不对，请核对评分卡后重新输入。',
+    failed: '主持端未允许此手机进入（HTTP {{status}}），请联系计分员。',
+    unreachable: '连接不上主持端，请确认手机已连接会场 Wi-Fi。',
   },
   clerk: {
     title: '计分',
@@ -257,7 +268,6 @@ export const zhCN: Dictionary = {
   cards: {
     network: '手机连接网络',
     print: '打印 / 另存为 PDF',
-    code: '代码',
     loopbackOnly: '主持端只在本机监听，手机无法连接。请用 npm run serve -- --bind 0.0.0.0 重新启动后再用手机评分。',
     none: '尚无评委：请在“评分设置”中添加。',
   },

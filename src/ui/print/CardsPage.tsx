@@ -10,17 +10,20 @@ interface Card {
   unit: string;
   code: string;
   url: string;
+  shortUrl: string;
   svg: string;
 }
 interface Cards {
+  title: string;
   networks: { label: string; origin: string }[];
   origin: string;
   cards: Card[];
 }
 
 /**
- * The sheet of reviewer cards to print (Ctrl+P, or "Save as PDF"): name, QR code and the code to
- * type. The QR holds the host's address on the network chosen here.
+ * The sheet of reviewer cards to print (Ctrl+P, or "Save as PDF"): the meeting, the reviewer's
+ * name, the QR code, and the short address and code to type when a camera will not read it. The
+ * QR holds the host's address on the network chosen here.
  */
 export default function CardsPage({ token }: { token: string }) {
   const { t } = useTranslation();
@@ -60,19 +63,25 @@ export default function CardsPage({ token }: { token: string }) {
       </div>
       <div className="card-grid">
         {data.cards.map((c) => (
+          // Printed for a room of both languages: the instructions are in both, whatever the page's.
           <article className="qr-card" key={c.id} data-testid="qr-card">
+            <p className="card-meeting">{data.title}</p>
             <div className="qr" dangerouslySetInnerHTML={{ __html: c.svg }} />
-            <div>
+            <div className="card-who">
               <h2>{c.name}</h2>
               <p>
                 {c.group}
                 {c.unit && ` · ${c.unit}`}
               </p>
-              <p className="code">
-                {t('cards.code')} <strong>{c.code}</strong>
-              </p>
-              <p className="small">{c.url.split('#')[0]}</p>
+              <p className="card-scan">扫码评分 / Scan to score</p>
+              <p className="code">评分码 Code</p>
+              <strong className="code-value" data-testid="card-code">
+                {c.code}
+              </strong>
             </div>
+            <p className="card-manual">
+              或打开 / or open <span className="nobreak" data-testid="card-url">{c.shortUrl}</span>
+            </p>
           </article>
         ))}
       </div>

@@ -91,6 +91,17 @@ export function BallotCard({ slot, rubric, own, outbox, draftKey }: Props) {
           {draft.comment.length}/{COMMENT_MAX}
         </span>
       </label>
+      {own && unchanged && !pending && !refused ? (
+        // The reviewer must see at a glance, phone at arm's length, that the ballot is in.
+        <div className="ballot-done" role="status" data-testid="ballot-status">
+          <strong>{t('review.submitted')}</strong>
+          <span>{t('review.received')}</span>
+        </div>
+      ) : (
+        <p className="ballot-status" role="status" data-testid="ballot-status">
+          {refused ? t('review.refused', { reason: refused }) : pending ? t('review.waiting') : own ? t('review.changed') : ''}
+        </p>
+      )}
       <div className="submit-bar">
         <div>
           <span className="muted">{t('review.total')}</span> <strong className="tabular total" data-testid="total">{draftTotal(draft)}</strong>
@@ -99,9 +110,6 @@ export function BallotCard({ slot, rubric, own, outbox, draftKey }: Props) {
           {own ? t('review.update') : t('review.submit')}
         </button>
       </div>
-      <p className="ballot-status" role="status" data-testid="ballot-status">
-        {refused ? t('review.refused', { reason: refused }) : pending ? t('review.waiting') : own ? t('review.received') : ''}
-      </p>
     </section>
   );
 }

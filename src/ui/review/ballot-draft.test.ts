@@ -20,11 +20,22 @@ describe('a ballot as the reviewer types it', () => {
     expect(draftProblem(FOUR_CRITERIA, { scores: ['20', '20.5', '20', '25'], comment: '' })).toBeNull();
   });
 
-  it('steps by the rubric’s step within 0..max; a blank starts from the end the button points to', () => {
+  it('steps by the rubric’s step within 0..max, always onto the step grid', () => {
     expect(stepScore('24.5', '0.5', '25', 1)).toBe('25');
     expect(stepScore('25', '0.5', '25', 1)).toBe('25');
-    expect(stepScore('', '0.5', '25', -1)).toBe('25');
-    expect(stepScore('', '1', '25', 1)).toBe('0');
     expect(stepScore('0', '1', '25', -1)).toBe('0');
+    expect(stepScore('85.3', '0.5', '100', 1)).toBe('85.5');
+    expect(stepScore('85.3', '0.5', '100', -1)).toBe('85');
+    expect(stepScore('85,7', '1', '100', 1)).toBe('86');
+    expect(stepScore('99.9', '0.5', '100', 1)).toBe('100');
+  });
+
+  it('an empty field starts at a sensible score on the grid, whichever button is tapped', () => {
+    expect(stepScore('', '0.5', '100', 1)).toBe('80');
+    expect(stepScore('', '0.5', '100', -1)).toBe('80');
+    expect(stepScore('', '0.5', '25', 1)).toBe('20');
+    expect(stepScore('', '1', '15', 1)).toBe('12');
+    expect(stepScore('', '0.5', '7', 1)).toBe('5.5');
+    expect(stepScore('abc', '1', '25', 1)).toBe('20');
   });
 });

@@ -1,3 +1,4 @@
+import Big from 'big.js';
 import { ballotTotal, scoreProblem } from '../../core/ballots';
 import type { Rubric } from '../../core/scoring.setup';
 
@@ -33,10 +34,24 @@ export function draftProblem(rubric: Rubric, draft: Draft): { index: number | nu
   return { index: index < 0 ? null : index, message: 'range' };
 }
 
-/** One step up or down, kept within 0..max. */
+/** Where an empty field starts: four fifths of the maximum, on the step grid (80 of 100, 20 of 25). */
+export function startScore(step: string, max: string): string {
+  const st = new Big(step);
+  return new Big(max).times('0.8').div(st).round(0, Big.roundDown).times(st).toString();
+}
+
+/**
+ * One step up or down, kept within 0..max and always landing on the step grid: 85.3 goes up to
+ * 85.5 and down to 85 (step 0.5). An empty field, or one that is not a number, takes the start
+ * value whichever button is tapped. Exact decimals, as everywhere scores are reckoned.
+ */
 export function stepScore(text: string, step: string, max: string, direction: 1 | -1): string {
-  const current = DECIMAL.test(normalise(text)) ? Number(normalise(text)) : direction > 0 ? -Number(step) : Number(max) + Number(step);
-  // Steps are 0.5 or 1 and maxima are whole or half points: these floats are exact in binary.
-  const next = Math.min(Number(max), Math.max(0, current + direction * Number(step)));
-  return String(next);
+  const typed = normalise(text);
+  if (!DECIMAL.test(typed)) return startScore(step, max);
+  const st = new Big(step);
+  const steps = new Big(typed).div(st);
+  const grid = direction > 0 ? steps.round(0, Big.roundDown).plus(1) : steps.round(0, Big.roundUp).minus(1);
+  const next = grid.times(st);
+  const top = new Big(max);
+  return (next.gt(top) ? top : next.lt(0) ? new Big(0) : next).toString();
 }
