@@ -1,4 +1,4 @@
-import type { Id, Slot } from './meeting';
+import type { Id, Sitting, Slot } from './meeting';
 import type { MeetingState } from './state';
 
 /**
@@ -25,6 +25,16 @@ export function addSlot(s: MeetingState, slot: Slot, index: number): MeetingStat
 
 export function editSlot(s: MeetingState, slotId: Id, fields: Partial<Omit<Slot, 'id' | 'sittingId'>>): MeetingState {
   return { ...s, slots: s.slots.map((slot) => (slot.id === slotId ? { ...slot, ...fields } : slot)) };
+}
+
+/** A null start removes the planned start: the sitting then follows the one before. */
+export function editSitting(s: MeetingState, sittingId: Id, fields: { title?: string | undefined; start?: string | null | undefined }): MeetingState {
+  const edit = (sitting: Sitting): Sitting => {
+    const { start: _old, ...rest } = sitting;
+    const start = fields.start === undefined ? sitting.start : fields.start;
+    return { ...rest, title: fields.title ?? sitting.title, ...(start === null || start === undefined ? {} : { start }) };
+  };
+  return { ...s, sittings: s.sittings.map((x) => (x.id === sittingId ? edit(x) : x)) };
 }
 
 export function removeSlot(s: MeetingState, slotId: Id): MeetingState {

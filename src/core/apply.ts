@@ -78,6 +78,8 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
       return agendaOps.editSlot(s, e.slotId, e.fields);
     case 'slot.removed':
       return agendaOps.removeSlot(s, e.slotId);
+    case 'sitting.edited':
+      return agendaOps.editSitting(s, e.sittingId, e.fields);
     case 'slot.moved':
       return agendaOps.moveSlot(s, e.slotId, e.sittingId, e.index);
     case 'agenda.replaced':

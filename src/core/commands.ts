@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BallotInputSchema } from './ballots';
-import { AGENDA_LIMITS, IdSchema, SittingSchema, SlotSchema } from './meeting';
+import { AGENDA_LIMITS, IdSchema, PlannedStartSchema, SittingSchema, SlotSchema } from './meeting';
 import { ScoringSetupSchema } from './scoring.setup';
 import { RevealSchema } from './reveal';
 import { MAX_MESSAGE_MS, MessagePresetsSchema, MessageTargetSchema, MessageTextSchema } from './speaker-message';
@@ -30,6 +30,11 @@ export const CommandSchema = z.discriminatedUnion('type', [
   c('slot.add', { sittingId: IdSchema, index: z.number().int().min(0).optional(), fields: SlotFieldsSchema }),
   c('slot.edit', { slotId: IdSchema, fields: SlotFieldsSchema.partial() }),
   c('slot.remove', { slotId: IdSchema }),
+  /** A sitting's title or planned start (null: none, it follows the sitting before). */
+  c('sitting.edit', {
+    sittingId: IdSchema,
+    fields: z.object({ title: SittingSchema.shape.title.optional(), start: PlannedStartSchema.nullable().optional() }).strict(),
+  }),
   c('slot.move', { slotId: IdSchema, sittingId: IdSchema, index: z.number().int().min(0) }),
   /** Replaces the whole agenda (an imported sheet) before the meeting starts. */
   c('agenda.replace', { sittings: z.array(SittingSchema).min(1).max(AGENDA_LIMITS.sittings), slots: z.array(SlotSchema).max(AGENDA_LIMITS.slots) }),

@@ -65,6 +65,9 @@ export function decide(state: MeetingState, cmd: Command, newId: () => Id, by: A
     case 'slot.remove':
       if (!slotById(state, cmd.slotId)) return missing(cmd.slotId);
       return rules.canRemove(state, cmd.slotId) ? accept({ type: 'slot.removed', slotId: cmd.slotId }) : notNow('removing the speaker at the lectern');
+    case 'sitting.edit':
+      if (!state.sittings.some((s) => s.id === cmd.sittingId)) return missing(cmd.sittingId, 'sitting');
+      return accept({ type: 'sitting.edited', sittingId: cmd.sittingId, fields: cmd.fields });
     case 'slot.move':
       return decideMove(state, cmd.slotId, cmd.sittingId, cmd.index);
     case 'agenda.replace':

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, MeetingSetupSchema, SittingSchema, SlotSchema } from './meeting';
+import { IdSchema, MeetingSetupSchema, PlannedStartSchema, SittingSchema, SlotSchema } from './meeting';
 import { SlotFieldsSchema } from './commands';
 import { RevealSchema } from './reveal';
 import { MessagePresetsSchema, MessageTargetSchema, MessageTextSchema } from './speaker-message';
@@ -47,6 +47,11 @@ export const EventBodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('slot.edited'), slotId: IdSchema, fields: SlotFieldsSchema.partial() }),
   z.object({ type: z.literal('slot.removed'), slotId: IdSchema }),
   z.object({ type: z.literal('agenda.replaced'), sittings: z.array(SittingSchema), slots: z.array(SlotSchema) }),
+  z.object({
+    type: z.literal('sitting.edited'),
+    sittingId: IdSchema,
+    fields: z.object({ title: z.string().optional(), start: PlannedStartSchema.nullable().optional() }),
+  }),
   z.object({ type: z.literal('slot.moved'), slotId: IdSchema, sittingId: IdSchema, index: z.number().int().min(0) }),
   z.object({
     type: z.literal('audio.set'),
@@ -132,6 +137,7 @@ export const UNDOABLE: ReadonlySet<EventType> = new Set<EventType>([
   'slot.edited',
   'slot.removed',
   'slot.moved',
+  'sitting.edited',
   'agenda.replaced',
   'scoring.opened',
   'scoring.locked',

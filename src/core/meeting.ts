@@ -43,7 +43,18 @@ export const SlotSchema = z.object({
 });
 export type Slot = z.infer<typeof SlotSchema>;
 
-export const SittingSchema = z.object({ id: IdSchema, title: z.string().trim().min(1).max(60) });
+/** A planned start as the host types it: a local date and time, e.g. "2026-02-14T14:30". */
+export const PlannedStartSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a local date and time like 2026-02-14T14:30')
+  .refine((s) => !Number.isNaN(new Date(s).getTime()), 'not a real date and time');
+
+export const SittingSchema = z.object({
+  id: IdSchema,
+  title: z.string().trim().min(1).max(60),
+  /** When the sitting is planned to begin; absent: it follows the one before. */
+  start: PlannedStartSchema.optional(),
+});
 
 /**
  * The most a meeting holds: a thousand speakers is weeks of 8-minute slots. Kept this low so the

@@ -9,7 +9,9 @@ import type { Command } from '../../core/commands';
 import type { Slot } from '../../core/meeting';
 import type { ViewState } from '../../core/protocol';
 import { agenda, queueStatus } from '../../core/queue';
+import { useForecast } from '../shared/useForecast';
 import { QueueRow } from './QueueRow';
+import { SittingHead } from './SittingHead';
 
 interface Props {
   meeting: ViewState;
@@ -38,6 +40,8 @@ export function Queue({ meeting, selected, onSelect, onEdit, onAdd, onImport, on
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const order = agenda(meeting);
   const ids = order.map((s) => s.id);
+  const schedule = useForecast(meeting);
+  const starts = new Map(schedule.flatMap((f) => f.slots.map((x) => [x.slotId, x.actualStart ?? x.expectedStart] as const)));
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
@@ -64,12 +68,7 @@ export function Queue({ meeting, selected, onSelect, onEdit, onAdd, onImport, on
           <ol className="queue-list" role="listbox" aria-label={t('control.queue')}>
             {meeting.sittings.map((sitting) => (
               <Fragment key={sitting.id}>
-                <li className="sitting-head" role="presentation">
-                  <span>{sitting.title}</span>
-                  <button type="button" className="link" onClick={() => onAdd(sitting.id)}>
-                    + {t('control.addSlot')}
-                  </button>
-                </li>
+                <SittingHead sitting={sitting} forecast={schedule.find((f) => f.sittingId === sitting.id)} onAdd={() => onAdd(sitting.id)} send={send} />
                 {order
                   .filter((s) => s.sittingId === sitting.id)
                   .map((slot) => (
@@ -79,6 +78,7 @@ export function Queue({ meeting, selected, onSelect, onEdit, onAdd, onImport, on
                       n={ids.indexOf(slot.id) + 1}
                       status={queueStatus(meeting, slot.id)}
                       records={meeting.records[slot.id]}
+                      expectedStart={starts.get(slot.id) ?? null}
                       scoring={scoringOf(meeting, slot)}
                       selected={selected === slot.id}
                       onSelect={() => onSelect(selected === slot.id ? null : slot.id)}

@@ -6,6 +6,7 @@ import { plannedMs } from '../../core/meeting';
 import type { QueueStatus } from '../../core/queue';
 import type { ScoringWindow } from '../../core/ballots';
 import type { PhaseRecord } from '../../core/state';
+import { clockTime } from '../shared/clock-time';
 import { durationText } from './duration';
 
 interface Props {
@@ -13,6 +14,8 @@ interface Props {
   n: number;
   status: QueueStatus;
   records: PhaseRecord[] | undefined;
+  /** When it began, or is expected to begin; null when passed over. */
+  expectedStart: number | null;
   /** Ballots in over ballots expected, once the slot has opened for scoring. */
   scoring: { window: ScoringWindow; done: number; expected: number } | null;
   selected: boolean;
@@ -20,8 +23,8 @@ interface Props {
   onEdit(): void;
 }
 
-/** One speaker in the running order: status, planned against actual time, and a drag handle. */
-export function QueueRow({ slot, n, status, records, scoring, selected, onSelect, onEdit }: Props) {
+/** One speaker in the running order: start (real or expected), status, planned against actual time, and a drag handle. */
+export function QueueRow({ slot, n, status, records, expectedStart, scoring, selected, onSelect, onEdit }: Props) {
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: slot.id });
   const used = records?.reduce((sum, r) => sum + r.usedMs, 0);
@@ -42,7 +45,10 @@ export function QueueRow({ slot, n, status, records, scoring, selected, onSelect
       <span className="queue-n tabular">{n}</span>
       <span className="queue-main">
         <span className="queue-unit">{slot.unit}</span>
-        <span className="queue-speaker">{slot.speaker}</span>
+        <span className="queue-speaker">
+          {expectedStart !== null && <span className="queue-start tabular">{clockTime(expectedStart)}</span>}
+          {slot.speaker}
+        </span>
       </span>
       <span className={`badge status-badge status-${status}`} data-testid="status">
         {t(`status.${status}`)}
