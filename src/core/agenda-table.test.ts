@@ -25,6 +25,8 @@ describe('importing an agenda', () => {
     ['an empty unit', 'unit,speaker\n,张三', [{ row: 2, column: 'unit', reason: 'the unit is empty' }]],
     ['an order that is not a number', 'unit,order\nA,first', [{ row: 2, column: 'order', reason: '"first" is not a whole number' }]],
     ['the same order twice in a sitting', '场次,序号,单位\n下午,1,A\n下午,1,B\n上午,1,C', [{ row: 3, column: 'order', reason: 'order 1 is already used in "下午" on row 2' }]],
+    ['a start that is not a date and time', '场次,单位,开始时间\n下午,A,2点半', [{ row: 2, column: 'start', reason: '"2点半" is not a date and time (write 2026-02-14 14:30)' }]],
+    ['two starts for one sitting', '场次,单位,开始时间\n下午,A,2026-02-14 14:30\n下午,B,2026-02-14 15:00', [{ row: 3, column: 'start', reason: '"下午" already starts at 2026-02-14 14:30 on row 2' }]],
     ['a header with nothing under it', '单位,发言人\n,\n', [{ row: 2, column: null, reason: 'the sheet has no speakers under its header' }]],
   ])('reports %s with its row and column, and imports nothing', (_what, text, errors) => {
     expect(agendaFromRows(sheet(text))).toEqual({ ok: false, errors });
@@ -42,8 +44,13 @@ describe('importing an agenda', () => {
   });
 
   it('exports an agenda that imports back to the same agenda', () => {
-    const first = agendaFromRows(sheet('场次,序号,单位,发言人,题目,发言时长,点评时长\n下午,1,A,甲,x,8:00,3:00\n上午,1,B,乙,y,5:00,2:00'));
+    const first = agendaFromRows(sheet('场次,序号,单位,发言人,题目,发言时长,点评时长,开始时间\n下午,1,A,甲,x,8:00,3:00,2026/2/14 14:30\n下午,2,C,丙,z,8:00,3:00,\n上午,1,B,乙,y,5:00,2:00,'));
     if (!first.ok) throw new Error('import failed');
+    // A sitting's planned start, written on one of its rows in any usual way.
+    expect(first.sittings).toEqual([
+      { id: 'd1', title: '下午', start: '2026-02-14T14:30' },
+      { id: 'd2', title: '上午' },
+    ]);
     const table = agendaTable(first);
     const again = agendaFromRows([table.header, ...table.rows]);
     expect(again).toEqual(first);

@@ -1,5 +1,5 @@
 import { parseDurationText } from './duration-text';
-import { commentPhase, speechPhase } from './meeting';
+import { commentPhase, PlannedStartSchema, speechPhase } from './meeting';
 import type { PhaseSpec, Sitting, Slot } from './meeting';
 import { agenda } from './queue';
 import type { Table } from './tables';
@@ -14,7 +14,7 @@ export interface RowError {
 
 export type AgendaImport = { ok: true; sittings: Sitting[]; slots: Slot[] } | { ok: false; errors: RowError[] };
 
-type Column = 'sitting' | 'order' | 'unit' | 'speaker' | 'title' | 'topic' | 'speech' | 'comment';
+type Column = 'sitting' | 'order' | 'unit' | 'speaker' | 'title' | 'topic' | 'speech' | 'comment' | 'start';
 
 /** Header names understood, Chinese and English; the export writes the first of each. */
 const HEADERS: Record<Column, readonly string[]> = {
@@ -26,8 +26,18 @@ const HEADERS: Record<Column, readonly string[]> = {
   topic: ['题目', 'topic', '主题', '发言题目'],
   speech: ['发言时长', 'speech', '发言', '发言时间'],
   comment: ['点评时长', 'comment', '点评', '点评时间'],
+  start: ['开始时间', 'start', '计划开始', '场次开始'],
 };
 const COLUMNS = Object.keys(HEADERS) as Column[];
+
+/** A sitting's planned start as people type it (2026-02-14 14:30, 2026/2/14 14:30), as a PlannedStart; null if it is not one. */
+export function plannedStartFromText(text: string): string | null {
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{2})(?::\d{2})?$/.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi] = m.map((x) => x ?? '');
+  const start = `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}T${h!.padStart(2, '0')}:${mi}`;
+  return PlannedStartSchema.safeParse(start).success && Number(h) < 24 && Number(mi) < 60 ? start : null;
+}
 
 /** The row that names the columns: the first with a unit column, so title rows above it (often merged cells) are passed over. */
 function findHeader(rows: string[][]): { index: number; cols: Partial<Record<Column, number>> } | null {
@@ -56,6 +66,7 @@ export function agendaFromRows(rows: string[][]): AgendaImport {
   const { cols } = header;
   const errors: RowError[] = [];
   const sittingTitles: string[] = [];
+  const starts = new Map<string, { start: string; row: number }>();
   const entries: { row: number; sitting: string; order: number | null; slot: Omit<Slot, 'id' | 'sittingId'> }[] = [];
   const cell = (r: string[], c: Column) => (cols[c] === undefined ? '' : (r[cols[c]] ?? '').trim());
 
@@ -83,6 +94,15 @@ export function agendaFromRows(rows: string[][]): AgendaImport {
     }
     const sitting = cell(r, 'sitting') || '第一场 Sitting 1';
     if (!sittingTitles.includes(sitting)) sittingTitles.push(sitting);
+    // A sitting's start may be written on any of its rows, or on all of them alike.
+    const startText = cell(r, 'start');
+    if (startText !== '') {
+      const start = plannedStartFromText(startText);
+      const known = starts.get(sitting);
+      if (start === null) bad('start', `"${startText}" is not a date and time (write 2026-02-14 14:30)`);
+      else if (known && known.start !== start) bad('start', `"${sitting}" already starts at ${known.start.replace('T', ' ')} on row ${known.row}`);
+      else if (!known) starts.set(sitting, { start, row });
+    }
     const speaker = [cell(r, 'speaker'), cell(r, 'title')].filter((s) => s !== '').join(' ').slice(0, 60);
     entries.push({ row, sitting, order, slot: { unit, speaker, topic: cell(r, 'topic'), phases } });
   });
@@ -99,7 +119,10 @@ export function agendaFromRows(rows: string[][]): AgendaImport {
   if (entries.length === 0 && errors.length === 0) errors.push({ row: header.index + 2, column: null, reason: 'the sheet has no speakers under its header' });
   if (errors.length > 0) return { ok: false, errors };
 
-  const sittings = sittingTitles.map((title, i) => ({ id: `d${i + 1}`, title }));
+  const sittings = sittingTitles.map((title, i) => {
+    const start = starts.get(title)?.start;
+    return { id: `d${i + 1}`, title, ...(start === undefined ? {} : { start }) };
+  });
   const byOrder = (a: (typeof entries)[number], b: (typeof entries)[number]) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.row - b.row;
   const slots = sittings.flatMap((s) =>
     entries
@@ -114,10 +137,11 @@ export function agendaFromRows(rows: string[][]): AgendaImport {
 export function agendaTable(state: { sittings: Sitting[]; slots: Slot[] }): Table {
   const header = COLUMNS.filter((c) => c !== 'title').map((c) => HEADERS[c][0] ?? c);
   const rows = agenda(state).map((slot) => {
-    const sitting = state.sittings.find((s) => s.id === slot.sittingId)?.title ?? '';
+    const of = state.sittings.find((s) => s.id === slot.sittingId);
+    const sitting = of?.title ?? '';
     const n = state.slots.filter((s) => s.sittingId === slot.sittingId).indexOf(slot) + 1;
     const phase = (i: number) => (slot.phases[i] ? formatMinutes(Math.round(slot.phases[i].durationMs / 1000)) : '');
-    return [sitting, String(n), slot.unit, slot.speaker, slot.topic, phase(0), phase(1)];
+    return [sitting, String(n), slot.unit, slot.speaker, slot.topic, phase(0), phase(1), of?.start?.replace('T', ' ') ?? ''];
   });
   return { header, rows };
 }
