@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { LOG_FORMAT, LOG_VERSION } from '../src/host/event-log';
+import type { MeetingEvent } from '../src/core/events';
+import { eventLine, headerLine } from '../src/host/log-line';
 import { benchMeeting } from './meetings';
 
 /**
@@ -10,13 +11,14 @@ import { benchMeeting } from './meetings';
 export async function writeBigLog(file: string, total = 100_000): Promise<void> {
   const setup = benchMeeting(20, 200);
   const reviewers = setup.scoring?.reviewers ?? [];
-  const lines: string[] = [JSON.stringify({ format: LOG_FORMAT, version: LOG_VERSION, createdWall: 1_780_000_000_000 })];
+  // Written as the host writes them (each line with its checksum): reading them back is what is measured.
+  const lines: Buffer[] = [Buffer.from(headerLine(1_780_000_000_000))];
   let seq = 0;
   let at = 1_000;
   const push = (body: object, by: object = { role: 'host', device: 'control@127.0.0.1' }) => {
     seq++;
     at += 7;
-    lines.push(JSON.stringify({ ...body, seq, at, wall: 1_780_000_000_000 + at, by }));
+    lines.push(eventLine({ ...body, seq, at, wall: 1_780_000_000_000 + at, by } as MeetingEvent));
   };
   push({ type: 'meeting.created', setup }, { role: 'system' });
   const perSlotFixed = 6 + reviewers.length * 3 + 1;
@@ -44,5 +46,5 @@ export async function writeBigLog(file: string, total = 100_000): Promise<void> 
   while (seq < total) {
     push({ type: 'audio.set', volume: 0.8 });
   }
-  await writeFile(file, lines.join('\n') + '\n');
+  await writeFile(file, Buffer.concat(lines));
 }

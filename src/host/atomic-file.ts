@@ -1,26 +1,44 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/** Owner-only: a meeting's files hold every ballot and every key; nobody else on the machine reads them. */
+export const OWNER_ONLY = 0o600;
+
+const tempPrefix = (file: string): string => `.${basename(file)}.`;
 
 /**
  * Replaces a file so that a crash at any instant leaves either the old content or the new, never
  * a mix: write a temporary file beside it, fsync it, rename it over the target, fsync the
- * directory (the rename itself is durable only then).
+ * directory (the rename itself is durable only then). The temporary file is created with the
+ * final file's mode, so the content is never readable by others, not even for an instant.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
+export async function writeFileAtomic(file: string, data: string | Uint8Array, mode = OWNER_ONLY): Promise<void> {
+  const temp = join(dirname(file), `${tempPrefix(file)}${randomBytes(4).toString('hex')}.tmp`);
   const fh = await open(temp, 'wx', mode);
   try {
     await fh.writeFile(data);
     await fh.sync();
-  } catch (err) {
     await fh.close();
+    await rename(temp, file);
+  } catch (err) {
+    await fh.close().catch(() => undefined);
     await rm(temp, { force: true });
     throw err;
   }
-  await fh.close();
-  await rename(temp, file);
   await syncDir(dirname(file));
+}
+
+/**
+ * Removes the temporary files a host that died in the middle of `writeFileAtomic(file)` left
+ * beside it. Only for a file no other writer is writing now. Best effort: a folder that cannot be
+ * written keeps them, and that is all.
+ */
+export async function removeLeftoverTemps(file: string): Promise<void> {
+  const prefix = tempPrefix(file);
+  const names = await readdir(dirname(file)).catch(() => [] as string[]);
+  const leftovers = names.filter((n) => n.startsWith(prefix) && /^[0-9a-f]{8}\.tmp$/.test(n.slice(prefix.length)));
+  await Promise.all(leftovers.map((n) => rm(join(dirname(file), n), { force: true }).catch(() => undefined)));
 }
 
 /** A new or renamed file's directory entry is durable only once the directory itself is synced. */

@@ -1,7 +1,7 @@
 import { nextAutoLock } from '../core/auto-lock';
 import type { Clock } from '../core/time';
 import type { TimerApi } from './boundary-scheduler';
-import { nodeTimers } from './boundary-scheduler';
+import { nodeTimers, RETRY_MS } from './boundary-scheduler';
 import type { MeetingEngine } from './meeting-engine';
 
 /**
@@ -23,7 +23,7 @@ export class AutoLockScheduler {
   }
 
   private rearm(): void {
-    const next = nextAutoLock(this.engine.current());
+    const next = nextAutoLock(this.engine.decided());
     const key = next && `${next.slotId}/${next.dueAt}`;
     if (key === this.armedFor) return;
     this.cancel();
@@ -34,10 +34,19 @@ export class AutoLockScheduler {
         this.handle = null;
         this.armedFor = null;
         if (this.clock.now() < next.dueAt) return this.rearm();
-        void this.engine.recordSystem({ type: 'scoring.locked', slotId: next.slotId }, next.dueAt);
+        void this.engine.recordSystem({ type: 'scoring.locked', slotId: next.slotId }, next.dueAt).then((outcome) => outcome.ok || this.retryLater());
       },
       Math.max(0, Math.ceil(next.dueAt - this.clock.now())),
     );
+  }
+
+  /** As the boundary scheduler: a lock that could not be written is tried again later, not at once. */
+  private retryLater(): void {
+    this.cancel();
+    this.handle = this.timers.set(() => {
+      this.handle = null;
+      this.rearm();
+    }, RETRY_MS);
   }
 
   private cancel(): void {

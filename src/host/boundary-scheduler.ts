@@ -38,6 +38,12 @@ export const nodeTimers: TimerApi = {
 const WAKE_EARLY_MS = 2;
 
 /**
+ * A boundary whose event could not be written (a full disk) is tried again after this long, not
+ * at once: the failed write is taken back, which re-arms the same, already due, boundary.
+ */
+export const RETRY_MS = 1000;
+
+/**
  * Fires warning, danger and 0:00 at their exact due instants. One timer is armed for the next
  * boundary and re-armed after every change (start, pause, ±time, undo), so nothing polls and a
  * boundary is never found late by a tick. The event is stamped with the due instant itself.
@@ -57,7 +63,7 @@ export class BoundaryScheduler {
   }
 
   private rearm(): void {
-    const state = this.engine.current();
+    const state = this.engine.decided();
     const phase = livePhase(state);
     const next = phase && nextBoundary(phase.live, phase.spec);
     const key = next && `${phase.live.slotId}/${phase.live.phaseIndex}/${next.boundary}/${next.dueAt}`;
@@ -77,11 +83,19 @@ export class BoundaryScheduler {
       if (this.clock.now() < dueAt) return this.arm(slotId, phaseIndex, boundary, dueAt);
       this.handle = null;
       this.armedFor = null;
-      void this.engine.recordSystem({ type: 'boundary.reached', slotId, phaseIndex, boundary }, dueAt);
+      void this.engine.recordSystem({ type: 'boundary.reached', slotId, phaseIndex, boundary }, dueAt).then((outcome) => outcome.ok || this.retryLater());
     };
     const wait = dueAt - this.clock.now();
     // Timers that fire on the instant (a test's) are simply set for it.
     this.handle = this.timers.set(check, Math.max(0, this.timers.waitOut ? Math.floor(wait - WAKE_EARLY_MS) : Math.ceil(wait)));
+  }
+
+  private retryLater(): void {
+    this.cancel();
+    this.handle = this.timers.set(() => {
+      this.handle = null;
+      this.rearm();
+    }, RETRY_MS);
   }
 
   private cancel(): void {

@@ -1,26 +1,20 @@
-import { open, readFile, mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { chmod, mkdir, open, readFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { syncDir } from './atomic-file';
-import { z } from 'zod';
-import { MeetingEventSchema } from '../core/events';
 import type { MeetingEvent } from '../core/events';
-import { describeIssue } from '../core/issues';
+import { OWNER_ONLY, syncDir } from './atomic-file';
+import { eventLine, headerLine, LogError, parseEventLine, parseHeader } from './log-line';
+import { describeFsError } from './write-error';
 
-export const LOG_FORMAT = 'rostrum-meeting';
-export const LOG_VERSION = 1;
+export { LOG_FORMAT, LOG_VERSION, LogError } from './log-line';
 
-const HeaderSchema = z.object({ format: z.literal(LOG_FORMAT), version: z.literal(LOG_VERSION), createdWall: z.number() });
-
-/** A log that cannot be opened; names the file and line so a person can find the damage. */
-export class LogError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    reason: string,
-  ) {
-    super(`${file}, line ${line}: ${reason}`);
-  }
+/** Where a snapshot left the log: its events up to `seq` end at byte `bytes`, and those bytes hash to `sha256`. */
+export interface LogPosition {
+  seq: number;
+  bytes: number;
+  sha256: string;
 }
 
 export interface LoadedLog {
@@ -29,12 +23,15 @@ export interface LoadedLog {
   warnings: string[];
   /** The first damaged line, when the log is damaged before its end: the events stop there. */
   damage: LogError | null;
+  /** Where the last complete line ends: an append goes there. */
+  goodBytes: number;
+  /** The hash of the log's first `goodBytes` bytes, to be carried on as the log grows. */
+  hash: Hash;
 }
 
-/** Where a snapshot left the log: its events up to `seq` end at byte `bytes`. */
-export interface LogPosition {
-  seq: number;
-  bytes: number;
+/** Why a log does not continue the snapshot given: the log was cut short or changed after it. */
+export class SnapshotMismatch {
+  constructor(readonly reason: string) {}
 }
 
 /**
@@ -45,24 +42,31 @@ export interface LogPosition {
  * A file that is not a Rostrum meeting at all (empty, wrong header or version) is refused.
  *
  * From a snapshot's position only the lines after it are read, so start-up does not grow with
- * the length of the meeting; null when the log does not continue that snapshot (then read it all).
+ * the length of the meeting; but every byte before it is hashed and must be what the snapshot
+ * recorded, so damage the snapshot would hide is still found (SnapshotMismatch: read it all).
  */
-export async function readLog(file: string): Promise<LoadedLog & { goodBytes: number }>;
-export async function readLog(file: string, from: LogPosition): Promise<(LoadedLog & { goodBytes: number }) | null>;
-export async function readLog(file: string, from?: LogPosition): Promise<(LoadedLog & { goodBytes: number }) | null> {
+export async function readLog(file: string): Promise<LoadedLog>;
+export async function readLog(file: string, from: LogPosition): Promise<LoadedLog | SnapshotMismatch>;
+export async function readLog(file: string, from?: LogPosition): Promise<LoadedLog | SnapshotMismatch> {
   const bytes = await readFile(file);
   const goodBytes = bytes.lastIndexOf(0x0a) + 1;
   const warnings: string[] = [];
   const headerEnd = bytes.indexOf(0x0a);
   if (headerEnd < 0) throw new LogError(file, 1, 'the file is empty, not a Rostrum meeting');
-  parseLine(file, 1, bytes.subarray(0, headerEnd).toString('utf8'), HeaderSchema);
+  const { version } = parseHeader(file, bytes.toString('utf8', 0, headerEnd));
+  const hash = createHash('sha256');
   let start = headerEnd + 1;
   let firstLine = 2;
   if (from) {
-    if (from.bytes > goodBytes || bytes[from.bytes - 1] !== 0x0a || !endsWithSeq(bytes, from)) return null;
+    if (from.bytes > goodBytes) return new SnapshotMismatch(`the log is shorter than the snapshot says (${goodBytes} of ${from.bytes} bytes; it held events up to ${from.seq})`);
+    if (hash.update(bytes.subarray(0, from.bytes)).copy().digest('hex') !== from.sha256) {
+      return new SnapshotMismatch(`its first ${from.bytes} bytes (up to event ${from.seq}) changed after the snapshot was written`);
+    }
     start = from.bytes;
     firstLine = countLines(bytes, start) + 1;
   }
+  // The hash goes on from where the snapshot's ended (or from the first byte): all of it, header included.
+  hash.update(bytes.subarray(from ? from.bytes : 0, goodBytes));
   const events: MeetingEvent[] = [];
   const firstSeq = from ? from.seq + 1 : 1;
   let damage: LogError | null = null;
@@ -71,7 +75,7 @@ export async function readLog(file: string, from?: LogPosition): Promise<(Loaded
   // a character, and decoding 100,000 lines that way took 2–5 times as long (bench/startup).
   for (let at = start, end = bytes.indexOf(0x0a, at); end >= 0; at = end + 1, end = bytes.indexOf(0x0a, at), line++) {
     try {
-      const event = parseLine(file, line, bytes.toString('utf8', at, end), MeetingEventSchema) as MeetingEvent;
+      const event = parseEventLine(file, line, bytes.subarray(at, end), version);
       const expected = firstSeq + events.length;
       if (event.seq !== expected) throw new LogError(file, line, `expected event ${expected}, found ${event.seq}`);
       events.push(event);
@@ -83,7 +87,7 @@ export async function readLog(file: string, from?: LogPosition): Promise<(Loaded
   if (goodBytes < bytes.length) {
     warnings.push(`${file}, line ${firstLine + countLines(bytes.subarray(start), goodBytes - start)}: dropped an incomplete last line (the host stopped while writing it; it was never acknowledged)`);
   }
-  return { events, warnings, damage, goodBytes };
+  return { events, warnings, damage, goodBytes, hash };
 }
 
 /** Lines before `end`: messages name the line a person would see in an editor. */
@@ -91,16 +95,6 @@ function countLines(bytes: Buffer, end: number): number {
   let n = 0;
   for (let i = bytes.indexOf(0x0a); i >= 0 && i < end; i = bytes.indexOf(0x0a, i + 1)) n++;
   return n;
-}
-
-/** Whether the line ending at `at.bytes` is event `at.seq`: the snapshot belongs to this very log. */
-function endsWithSeq(bytes: Buffer, at: LogPosition): boolean {
-  const lineStart = bytes.lastIndexOf(0x0a, at.bytes - 2) + 1;
-  try {
-    return (JSON.parse(bytes.subarray(lineStart, at.bytes - 1).toString('utf8')) as { seq?: unknown }).seq === at.seq;
-  } catch {
-    return false;
-  }
 }
 
 /** How far the header and first event may run: far beyond any real agenda, short of reading a whole stray file. */
@@ -123,11 +117,11 @@ export async function readLogStart(file: string): Promise<MeetingEvent> {
       if (second >= 0 || bytesRead === 0) break;
       if (head.length > START_LIMIT) throw new LogError(file, head.indexOf(0x0a) < 0 ? 1 : 2, `no line ends within the first ${START_LIMIT / 2 ** 20} MB: not a Rostrum meeting`);
     }
-    const [header, first] = head.subarray(0, second < 0 ? head.length : second).toString('utf8').split('\n');
-    if (!header || head.indexOf(0x0a) < 0) throw new LogError(file, 1, 'the file is empty, not a Rostrum meeting');
-    parseLine(file, 1, header, HeaderSchema);
+    const headerEnd = head.indexOf(0x0a);
+    if (headerEnd <= 0) throw new LogError(file, 1, 'the file is empty, not a Rostrum meeting');
+    const { version } = parseHeader(file, head.toString('utf8', 0, headerEnd));
     if (second < 0) throw new LogError(file, 2, 'the log holds no meeting');
-    const created = parseLine(file, 2, first ?? '', MeetingEventSchema) as MeetingEvent;
+    const created = parseEventLine(file, 2, head.subarray(headerEnd + 1, second), version);
     if (created.type !== 'meeting.created' || created.seq !== 1) throw new LogError(file, 2, `expected the meeting's creation, found ${created.type}`);
     return created;
   } finally {
@@ -135,61 +129,86 @@ export async function readLogStart(file: string): Promise<MeetingEvent> {
   }
 }
 
-function parseLine<T>(file: string, line: number, raw: string, schema: z.ZodType<T>): T {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw new LogError(file, line, 'not valid JSON');
+/** Writes every byte or throws: one write may take only part of it (a nearly full disk, a size limit). */
+async function writeAll(fh: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let done = 0; done < bytes.length; ) {
+    const { bytesWritten } = await fh.write(bytes, done, bytes.length - done);
+    if (bytesWritten <= 0) throw Object.assign(new Error('the disk took no more bytes'), { code: 'ENOSPC' });
+    done += bytesWritten;
   }
-  const result = schema.safeParse(value);
-  if (!result.success) throw new LogError(file, line, describeIssue(result.error));
-  return result.data;
+}
+
+interface Pending {
+  line: Buffer;
+  done: (err: Error | null, end: number) => void;
 }
 
 /**
  * Appends events durably. Events queued while a write is in flight go out together in the next
  * write and share one fsync (group commit), so many ballots arriving at once cost one disk flush
  * each round, yet no caller is acknowledged before its bytes are on disk.
+ *
+ * A write that fails (a full disk) is cut back to the last complete line and fails with every
+ * event queued behind it (each was decided on top of the failed ones); the next append starts
+ * clean at the same place, so once there is space again the meeting goes on in the same file.
  */
 export class EventLog {
-  private pending: { line: string; done: (err: Error | null, end: number) => void }[] = [];
+  private pending: Pending[] = [];
   private flushing = false;
+  /** Set when a failed write could not be cut back: nothing may follow what is left in the file. */
+  private broken: string | null = null;
 
   private constructor(
     private readonly fh: FileHandle,
     /** Bytes on disk: where the next line starts. */
     private size: number,
+    /** The hash of those bytes: a snapshot records it, and the next start checks the log against it. */
+    private readonly hash: Hash,
   ) {}
 
   static async create(file: string, wallNow: number): Promise<EventLog> {
     await mkdir(dirname(file), { recursive: true });
-    const fh = await open(file, 'wx');
-    const header = JSON.stringify({ format: LOG_FORMAT, version: LOG_VERSION, createdWall: wallNow }) + '\n';
-    await fh.write(header);
-    await fh.sync();
-    await syncDir(dirname(file));
-    return new EventLog(fh, Buffer.byteLength(header));
+    const fh = await open(file, 'wx', OWNER_ONLY);
+    const header = Buffer.from(headerLine(wallNow));
+    try {
+      await writeAll(fh, header);
+      await fh.sync();
+      await syncDir(dirname(file));
+    } catch (err) {
+      await fh.close();
+      throw err;
+    }
+    return new EventLog(fh, header.length, createHash('sha256').update(header));
   }
 
   /** Opens for appending, first cutting a torn tail so new lines never follow garbage. */
-  static async openForAppend(file: string, goodBytes: number): Promise<EventLog> {
+  static async openForAppend(file: string, loaded: Pick<LoadedLog, 'goodBytes' | 'hash'>): Promise<EventLog> {
     const fh = await open(file, 'r+');
-    const { size } = await fh.stat();
-    if (size > goodBytes) {
-      await fh.truncate(goodBytes);
-      await fh.sync();
+    try {
+      const { size, mode } = await fh.stat();
+      // Meetings written by earlier versions were readable by everyone on the machine.
+      if ((mode & 0o077) !== 0) await chmod(file, OWNER_ONLY).catch(() => undefined);
+      if (size > loaded.goodBytes) {
+        await fh.truncate(loaded.goodBytes);
+        await fh.sync();
+      }
+    } finally {
+      await fh.close();
     }
-    await fh.close();
-    return new EventLog(await open(file, 'a'), goodBytes);
+    return new EventLog(await open(file, 'a'), loaded.goodBytes, loaded.hash);
   }
 
   /** Resolves, once the event is on disk, with the byte offset where its line ends. */
   append(event: MeetingEvent): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ line: JSON.stringify(event) + '\n', done: (err, end) => (err ? reject(err) : resolve(end)) });
+      this.pending.push({ line: eventLine(event), done: (err, end) => (err ? reject(err) : resolve(end)) });
       void this.flush();
     });
+  }
+
+  /** How many bytes are on disk and their hash: the position a snapshot taken now stands on. */
+  position(): { bytes: number; sha256: string } {
+    return { bytes: this.size, sha256: this.hash.copy().digest('hex') };
   }
 
   private async flush(): Promise<void> {
@@ -198,18 +217,38 @@ export class EventLog {
     while (this.pending.length > 0) {
       const batch = this.pending;
       this.pending = [];
-      try {
-        const text = batch.map((b) => b.line).join('');
-        await this.fh.write(text);
-        await this.fh.datasync();
-        let end = this.size;
-        this.size += Buffer.byteLength(text);
-        batch.forEach((b) => b.done(null, (end += Buffer.byteLength(b.line))));
-      } catch (err) {
-        batch.forEach((b) => b.done(err as Error, 0));
+      if (this.broken) {
+        batch.forEach((b) => b.done(new Error(this.broken ?? ''), 0));
+        continue;
       }
+      const bytes = batch.length === 1 ? (batch[0] as Pending).line : Buffer.concat(batch.map((b) => b.line));
+      try {
+        await writeAll(this.fh, bytes);
+        await this.fh.datasync();
+      } catch (err) {
+        await this.cutBack(err);
+        // Everything queued meanwhile was decided on top of the failed events: it fails with them.
+        const failed = [...batch, ...this.pending];
+        this.pending = [];
+        failed.forEach((b) => b.done(err as Error, 0));
+        continue;
+      }
+      this.hash.update(bytes);
+      let end = this.size;
+      this.size += bytes.length;
+      batch.forEach((b) => b.done(null, (end += b.line.length)));
     }
     this.flushing = false;
+  }
+
+  /** Removes whatever part of a failed write reached the file, so the log ends at its last good line. */
+  private async cutBack(cause: unknown): Promise<void> {
+    try {
+      await this.fh.truncate(this.size);
+      await this.fh.datasync();
+    } catch (err) {
+      this.broken = `the meeting file could not be restored after a failed write (${describeFsError(cause)}, then ${describeFsError(err)}); restart the host`;
+    }
   }
 
   close(): Promise<void> {

@@ -71,7 +71,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const clock = opts.clock ?? systemClock;
   const meetingPath = resolve(opts.meetingPath);
   const engine = await MeetingEngine.open(meetingPath, clock, opts.newMeeting);
-  const tokens = await TokenStore.open(meetingPath);
+  // A read-only meeting writes nothing at all, not even keys: those of this run stay in memory.
+  const tokens = await TokenStore.open(meetingPath, { persist: engine.readOnly === null });
   await tokens.ensureReviewers(engine.current().scoring.reviewers.map((r) => r.id));
   // New reviewers on the roster get their keys before any view hears of them.
   engine.onApplied((state) => void tokens.ensureReviewers(state.scoring.reviewers.map((r) => r.id)));

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { apply, replay } from '../core/apply';
+import { apply } from '../core/apply';
 import type { Command } from '../core/commands';
 import { decide } from '../core/decide';
 import type { Rejection } from '../core/decide';
@@ -9,11 +9,22 @@ import type { Actor, EventBody, MeetingEvent } from '../core/events';
 import type { MeetingSetup } from '../core/meeting';
 import type { MeetingState } from '../core/state';
 import type { Clock, Mono, Wall } from '../core/time';
-import { EventLog, readLog } from './event-log';
-import { readSnapshot, snapshotFile, writeSnapshot } from './snapshot';
-import type { Snapshot } from './snapshot';
+import { removeLeftoverTemps } from './atomic-file';
+import { EventLog } from './event-log';
+import { loadMeeting, notWritable } from './meeting-load';
+import type { Damage } from './meeting-load';
+import { snapshotFile, writeSnapshot } from './snapshot';
+import { describeFsError, isNotWritable } from './write-error';
 
 export type Outcome = { ok: true; seq: number } | { ok: false; error: Rejection | { code: 'unavailable'; message: string } };
+
+/** The newest state on disk: its event's number, where its line ends and its instants. */
+interface OnDisk {
+  seq: number;
+  bytes: number;
+  last: { at: Mono; wall: Wall };
+  state: MeetingState;
+}
 
 export interface Change {
   state: MeetingState;
@@ -29,17 +40,17 @@ const REBOOT_TOLERANCE_MS = 2000;
 /**
  * The one authoritative meeting: decides commands, applies their events in memory and makes them
  * durable. Commands are decided one at a time in arrival order; a listener hears of a change only
- * once its event is on disk, so no view ever shows what a crash could take back.
+ * once its event is on disk, and views are only ever given the state on disk, so no view shows
+ * what a crash could take back. A write that fails (a full disk) is taken back as if never made.
  */
 export class MeetingEngine {
   private listeners = new Set<(change: Change) => void>();
   private appliedListeners = new Set<(state: MeetingState) => void>();
   private lastWrite: Promise<unknown> = Promise.resolve();
-  private failed: Error | null = null;
   /** The last event's instant: the log's instants never run backwards. */
   private lastAt = 0;
-  /** The newest state on disk and where its event ends in the log: what a snapshot may record. */
-  private durable: Snapshot | null = null;
+  /** The newest state decided: commands are decided on it, ahead of the disk by the writes in flight. */
+  private head: MeetingState;
   private snapshotSeq = 0;
   private compaction: Promise<void> | null = null;
   /** Why commands wait for now (a copy of the file is being taken), or null. */
@@ -48,51 +59,62 @@ export class MeetingEngine {
   private constructor(
     /** The meeting file: the log the audit view reads back. */
     readonly file: string,
-    private state: MeetingState,
-    /** null: the file is damaged and opened read-only; nothing is ever written to it. */
+    /** The newest state on disk and where its event ends in the log: what views see and a snapshot records. */
+    private disk: OnDisk,
+    /** null: the file is damaged or cannot be written, and is opened read-only; nothing is ever written to it. */
     private readonly log: EventLog | null,
     private readonly clock: Clock,
     readonly warnings: string[],
     /** Why the meeting cannot be changed, or null when it can. */
     readonly readOnly: string | null = null,
-  ) {}
+  ) {
+    this.head = disk.state;
+  }
 
   /** Opens a meeting file, creating it from `setup` (the demo by default) when it does not exist. */
   static async open(file: string, clock: Clock, setup: MeetingSetup = demoMeeting()): Promise<MeetingEngine> {
     if (!existsSync(file)) {
       const log = await EventLog.create(file, clock.wall());
       const created: MeetingEvent = { type: 'meeting.created', setup, seq: 1, at: clock.now(), wall: clock.wall(), by: { role: 'system' } };
-      await log.append(created);
-      return new MeetingEngine(file, apply(null, created), log, clock, []);
+      const bytes = await log.append(created);
+      return new MeetingEngine(file, { seq: 1, bytes, last: { at: created.at, wall: created.wall }, state: apply(null, created) }, log, clock, []);
     }
-    const { snapshot, problem } = await readSnapshot(file);
-    const warnings = problem ? [problem] : [];
-    let base: MeetingState | null = null;
-    let loaded = snapshot ? await readLog(file, snapshot.at) : null;
-    if (snapshot && loaded) base = snapshot.state;
-    else {
-      if (snapshot) warnings.push(`${snapshotFile(file)} does not fit the log (replaced or cut short); the whole log was read instead`);
-      loaded = await readLog(file);
+    await removeLeftoverTemps(snapshotFile(file));
+    const { state, base, loaded, warnings, damage } = await loadMeeting(file);
+    const last = loaded.events.at(-1) ?? base?.last;
+    const disk: OnDisk = { seq: state.seq, bytes: loaded.goodBytes, last: last ? { at: last.at, wall: last.wall } : { at: 0 as Mono, wall: 0 as Wall }, state };
+    const readOnly = ({ what, repair }: Damage) => {
+      const notice = `read-only: ${what}. The meeting is shown up to event ${state.seq}; nothing is written to the file.${repair ? ` ${repair}` : ''}`;
+      return new MeetingEngine(file, disk, null, clock, [...warnings, notice], notice);
+    };
+    const refused = damage ?? (await notWritable(file));
+    if (refused) return readOnly(refused);
+    let log: EventLog;
+    try {
+      log = await EventLog.openForAppend(file, loaded);
+    } catch (err) {
+      if (!isNotWritable(err)) throw err;
+      return readOnly({ what: `${file} cannot be written (${describeFsError(err)})`, repair: null });
     }
-    const state = replay(loaded.events, base);
-    if (state === null) throw new Error(loaded.damage ? loaded.damage.message : `${file}: the log holds no meeting`);
-    warnings.push(...loaded.warnings);
-    if (loaded.damage) {
-      const why = `read-only: ${loaded.damage.message}. The meeting is shown up to event ${state.seq}; the file is left untouched for repair.`;
-      return new MeetingEngine(file, state, null, clock, [...warnings, why], why);
-    }
-    const engine = new MeetingEngine(file, state, await EventLog.openForAppend(file, loaded.goodBytes), clock, warnings);
-    engine.snapshotSeq = snapshot && base ? snapshot.at.seq : 0;
-    const last = loaded.events.at(-1) ?? (snapshot && base ? snapshot.last : undefined);
-    if (last) engine.durable = { at: { seq: state.seq, bytes: loaded.goodBytes }, last: { at: last.at, wall: last.wall }, state };
+    const engine = new MeetingEngine(file, disk, log, clock, warnings);
+    engine.snapshotSeq = base ? base.at.seq : 0;
     if (last) await engine.rebaseIfRebooted(last.at, last.wall);
     // Replaying a long tail is what a snapshot spares the next start: write one now.
     if (loaded.events.length >= SNAPSHOT_EVERY) engine.compact();
     return engine;
   }
 
+  /** The meeting as it is on disk: what every view is shown. */
   current(): MeetingState {
-    return this.state;
+    return this.disk.state;
+  }
+
+  /**
+   * The newest state decided, its write perhaps still in flight: for the timers, which arm the
+   * next boundary at once rather than after the disk (a failed write takes it back, and re-arms).
+   */
+  decided(): MeetingState {
+    return this.head;
   }
 
   /** Hears each change once it is durable: what views may show. */
@@ -116,12 +138,16 @@ export class MeetingEngine {
   }
 
   /** Runs a client's command; resolves once its event is durable (that is the acknowledgement). */
-  execute(command: Command, by: Actor): Promise<Outcome> {
-    const decision = decide(this.state, command, newSlotId, by);
-    if (!decision.ok) return Promise.resolve({ ok: false, error: decision.error });
-    // Already done (a retried ballot): acknowledged once it is durable, which it already is.
-    if (decision.event === null) return this.settled().then(() => ({ ok: true, seq: this.state.seq }));
-    return this.record(decision.event, by, this.clock.now());
+  async execute(command: Command, by: Actor): Promise<Outcome> {
+    const decision = decide(this.head, command, newSlotId, by);
+    if (!decision.ok) return { ok: false, error: decision.error };
+    if (decision.event !== null) return this.record(decision.event, by, this.clock.now());
+    // Already done (a retried ballot): acknowledged once it is on disk. If its write failed
+    // meanwhile, it was taken back, and this retry records it.
+    await this.settled();
+    const again = decide(this.head, command, newSlotId, by);
+    if (again.ok && again.event === null) return { ok: true, seq: this.disk.seq };
+    return this.execute(command, by);
   }
 
   /**
@@ -135,26 +161,35 @@ export class MeetingEngine {
   private async record(body: EventBody, by: Actor, at: Mono): Promise<Outcome> {
     if (this.log === null) return { ok: false, error: { code: 'unavailable', message: this.readOnly ?? 'read-only' } };
     if (this.frozen) return { ok: false, error: { code: 'unavailable', message: this.frozen } };
-    if (this.failed) return { ok: false, error: { code: 'unavailable', message: `the meeting file cannot be written: ${this.failed.message}` } };
-    const event = { ...body, seq: this.state.seq + 1, at: Math.max(at, this.lastAt) as Mono, wall: this.clock.wall() as Wall, by } as MeetingEvent;
-    this.state = apply(this.state, event);
+    const event = { ...body, seq: this.head.seq + 1, at: Math.max(at, this.lastAt) as Mono, wall: this.clock.wall() as Wall, by } as MeetingEvent;
+    const next = apply(this.head, event);
+    this.head = next;
     this.lastAt = event.at;
-    this.appliedListeners.forEach((l) => l(this.state));
-    const next = this.state;
+    this.appliedListeners.forEach((l) => l(next));
     const write = this.log.append(event);
     this.lastWrite = write;
     try {
-      const end = await write;
-      this.durable = { at: { seq: event.seq, bytes: end }, last: { at: event.at, wall: event.wall }, state: next };
+      const bytes = await write;
+      this.disk = { seq: event.seq, bytes, last: { at: event.at, wall: event.wall }, state: next };
       if (event.seq - this.snapshotSeq >= SNAPSHOT_EVERY) this.compact();
     } catch (err) {
-      // Memory is now ahead of the disk: refuse everything rather than acknowledge what may be lost.
-      this.failed = err as Error;
-      return { ok: false, error: { code: 'unavailable', message: `the meeting file cannot be written: ${(err as Error).message}` } };
+      this.takeBack();
+      return { ok: false, error: { code: 'unavailable', message: `nothing was recorded: the meeting file cannot be written: ${describeFsError(err)}. Once the disk has room again, try again` } };
     }
-    const change = { state: this.state, event };
+    const change = { state: next, event };
     this.listeners.forEach((l) => l(change));
     return { ok: true, seq: event.seq };
+  }
+
+  /**
+   * After a failed write: the events not on disk never happened. Every command decided on them
+   * failed with them (the log fails them together), so the decided state goes back to the disk's.
+   */
+  private takeBack(): void {
+    if (this.head === this.disk.state) return;
+    this.head = this.disk.state;
+    const head = this.head;
+    this.appliedListeners.forEach((l) => l(head));
   }
 
   /**
@@ -187,11 +222,15 @@ export class MeetingEngine {
    * any command (one at a time; a failure only means the next start reads more of the log).
    */
   private compact(): void {
-    const snapshot = this.durable;
-    if (this.compaction || this.log === null || !snapshot || snapshot.at.seq <= this.snapshotSeq) return;
-    this.compaction = writeSnapshot(this.file, snapshot)
-      .then(() => void (this.snapshotSeq = Math.max(this.snapshotSeq, snapshot.at.seq)))
-      .catch((err: unknown) => console.warn(`warning: could not write the snapshot of ${this.file}: ${(err as Error).message}`))
+    const { disk, log } = this;
+    if (this.compaction || log === null || disk.seq <= this.snapshotSeq) return;
+    // Only where the log stands now can its hash be had: an event whose batch is not all
+    // acknowledged yet waits for the batch's last one.
+    const position = log.position();
+    if (position.bytes !== disk.bytes) return;
+    this.compaction = writeSnapshot(this.file, { at: { seq: disk.seq, ...position }, last: disk.last, state: disk.state })
+      .then(() => void (this.snapshotSeq = Math.max(this.snapshotSeq, disk.seq)))
+      .catch((err: unknown) => console.warn(`warning: could not write the snapshot of ${this.file}: ${describeFsError(err)}`))
       .finally(() => (this.compaction = null));
   }
 

@@ -1,4 +1,4 @@
-import { copyFile, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { safeFileName } from '../core/file-name';
@@ -9,6 +9,7 @@ import { TemplateFileSchema, templateFile } from '../core/template';
 import { writeFileAtomic } from './atomic-file';
 import { readLogStart } from './event-log';
 import { reviewerKeysFile } from './tokens';
+import { isNotWritable } from './write-error';
 
 export const MEETING_SUFFIX = '.rostrum.jsonl';
 export const TEMPLATE_SUFFIX = '.rostrum-template.json';
@@ -93,10 +94,13 @@ export class MeetingLibrary {
     return this.freePath(name, MEETING_SUFFIX);
   }
 
+  /** Best effort: a folder that cannot be written (a meeting opened read-only) simply keeps its list. */
   async remember(meetingFile: string, title: string, wallNow: number): Promise<void> {
     const file = basename(meetingFile);
     const next: Recent = [{ file, title, openedWall: wallNow }, ...(await this.recent()).filter((r) => r.file !== file)].slice(0, RECENT_MAX);
-    await writeFileAtomic(join(this.dir, RECENT_FILE), JSON.stringify(next, null, 2) + '\n');
+    await writeFileAtomic(join(this.dir, RECENT_FILE), JSON.stringify(next, null, 2) + '\n').catch((err: unknown) => {
+      if (!isNotWritable(err)) throw err;
+    });
   }
 
   /**
@@ -106,7 +110,9 @@ export class MeetingLibrary {
   async copyMeeting(source: string, name: string): Promise<string> {
     const target = await this.newMeetingPath(name);
     await writeFileAtomic(target, await readFile(source));
-    await copyFile(reviewerKeysFile(source), reviewerKeysFile(target)).catch(() => undefined);
+    // Written anew rather than copied: a copy would keep the mode of a file an earlier version left readable by all.
+    const keys = await readFile(reviewerKeysFile(source)).catch(() => null);
+    if (keys) await writeFileAtomic(reviewerKeysFile(target), keys);
     return target;
   }
 

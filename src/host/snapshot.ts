@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { MeetingState } from '../core/state';
@@ -6,21 +7,47 @@ import { writeFileAtomic } from './atomic-file';
 import type { LogPosition } from './event-log';
 
 const SNAPSHOT_FORMAT = 'rostrum-snapshot';
-// 2: the state gained the speaker message, blackout and presets; a version-1 snapshot is ignored and the log replayed.
-const SNAPSHOT_VERSION = 2;
+/**
+ * 3: the snapshot checks itself and the log it stands on. Versions 1 and 2 (2: the state gained
+ * the speaker message, blackout and presets) are set aside and the log replayed.
+ */
+const SNAPSHOT_VERSION = 3;
 
 /**
- * The state is not schema-checked field by field: the snapshot is only ever written by the host
- * from a state it applied, and a snapshot that does not fit its log is ignored (the log is the
- * record; the snapshot only spares replaying it).
+ * The file begins with these bytes and then its own SHA-256, computed with those 64 digits as
+ * zeros: any byte changed anywhere in it (a score, a name) is noticed before it is believed.
  */
-const SnapshotSchema = z.object({
-  format: z.literal(SNAPSHOT_FORMAT),
-  version: z.literal(SNAPSHOT_VERSION),
+const PREFIX = Buffer.from(`{"format":"${SNAPSHOT_FORMAT}","version":${SNAPSHOT_VERSION},"sha256":"`);
+const ZEROS = Buffer.from('0'.repeat(64));
+
+const HeaderSchema = z.object({
   seq: z.number().int().positive(),
   bytes: z.number().int().positive(),
+  logSha256: z.string().regex(/^[0-9a-f]{64}$/),
   last: z.object({ at: z.number(), wall: z.number() }),
-  state: z.looseObject({ seq: z.number().int().positive() }),
+});
+
+const record = z.record(z.string(), z.unknown());
+/**
+ * What the host reads of a state before anything else: every part there, of the right kind. The
+ * checksum already says the host wrote it; this says this version of the host can use it.
+ */
+const StateShapeSchema = z.looseObject({
+  title: z.string(),
+  sittings: z.array(z.looseObject({ id: z.string() })),
+  slots: z.array(z.looseObject({ id: z.string(), phases: z.array(z.unknown()) })),
+  status: record,
+  records: record,
+  live: z.looseObject({ slotId: z.string(), phaseIndex: z.number() }).nullable(),
+  windows: record,
+  openedAt: record,
+  reveal: z.unknown(),
+  audio: z.looseObject({ volume: z.number(), muted: z.boolean(), outputs: z.array(z.string()) }),
+  scoring: z.looseObject({ reviewers: z.array(z.looseObject({ id: z.string() })), groups: z.array(z.looseObject({ id: z.string() })) }),
+  ballots: z.record(z.string(), record),
+  paper: z.record(z.string(), record),
+  history: z.array(z.looseObject({ seq: z.number(), action: z.string() })),
+  seq: z.number().int().positive(),
 });
 
 export interface Snapshot {
@@ -30,31 +57,55 @@ export interface Snapshot {
   state: MeetingState;
 }
 
+/**
+ * What was found beside the meeting: nothing; a snapshot to start from; one that cannot be used
+ * but says nothing against the log (an earlier version's), so the whole log is read; or one that
+ * is damaged, which means something changed the meeting's files: that is damage, not a cache miss.
+ */
+export type SavedSnapshot = { kind: 'none' } | { kind: 'ok'; snapshot: Snapshot } | { kind: 'unusable'; reason: string } | { kind: 'damaged'; reason: string };
+
 export const snapshotFile = (meetingFile: string): string => `${meetingFile}.snapshot.json`;
+
+const sha256 = (...parts: Uint8Array[]): string => parts.reduce((h, p) => h.update(p), createHash('sha256')).digest('hex');
 
 /** The meeting's state after event `at.seq`, whose line ends at byte `at.bytes` of the log. */
 export function writeSnapshot(meetingFile: string, snapshot: Snapshot): Promise<void> {
   const { at, last, state } = snapshot;
-  return writeFileAtomic(snapshotFile(meetingFile), JSON.stringify({ format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, seq: at.seq, bytes: at.bytes, last, state }));
+  const body = Buffer.from(`${PREFIX.toString()}${ZEROS.toString()}",${JSON.stringify({ seq: at.seq, bytes: at.bytes, logSha256: at.sha256, last, state }).slice(1)}`);
+  body.write(sha256(body), PREFIX.length, 'latin1');
+  return writeFileAtomic(snapshotFile(meetingFile), body);
 }
 
-/** The saved snapshot, or null with the reason when there is none that can be used. */
-export async function readSnapshot(meetingFile: string): Promise<{ snapshot: Snapshot | null; problem: string | null }> {
-  let raw: string;
+export async function readSnapshot(meetingFile: string): Promise<SavedSnapshot> {
+  const file = snapshotFile(meetingFile);
+  let raw: Buffer;
   try {
-    raw = await readFile(snapshotFile(meetingFile), 'utf8');
-  } catch {
-    return { snapshot: null, problem: null };
+    raw = await readFile(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
+    return { kind: 'damaged', reason: `${file} cannot be read (${(err as Error).message})` };
   }
-  let parsed;
+  const end = PREFIX.length + 64;
+  if (raw.length < end + 2 || !raw.subarray(0, PREFIX.length).equals(PREFIX)) {
+    if (/^\{"format":"rostrum-snapshot","version":[12],/.test(raw.toString('latin1', 0, 64))) return { kind: 'unusable', reason: `${file} was written by an earlier version of Rostrum; the whole log was read instead` };
+    return { kind: 'damaged', reason: `${file} is not a Rostrum snapshot` };
+  }
+  if (sha256(raw.subarray(0, PREFIX.length), ZEROS, raw.subarray(end)) !== raw.toString('latin1', PREFIX.length, end)) {
+    return { kind: 'damaged', reason: `${file} does not match its checksum: it was changed after it was written` };
+  }
+  let parsed: unknown;
   try {
-    parsed = SnapshotSchema.safeParse(JSON.parse(raw));
+    parsed = JSON.parse(raw.toString('utf8'));
   } catch {
-    return { snapshot: null, problem: `${snapshotFile(meetingFile)} is not valid JSON; the whole log was read instead` };
+    return { kind: 'damaged', reason: `${file} is not valid JSON` };
   }
-  if (!parsed.success || parsed.data.state.seq !== parsed.data.seq) {
-    return { snapshot: null, problem: `${snapshotFile(meetingFile)} is not a Rostrum snapshot; the whole log was read instead` };
+  const header = HeaderSchema.safeParse(parsed);
+  const state = StateShapeSchema.safeParse((parsed as { state?: unknown }).state);
+  if (!header.success || !state.success || state.data.seq !== header.data.seq) {
+    return { kind: 'unusable', reason: `${file} holds a state this version of Rostrum cannot use; the whole log was read instead` };
   }
-  const { seq, bytes, last, state } = parsed.data;
-  return { snapshot: { at: { seq, bytes }, last: { at: last.at as Mono, wall: last.wall as Wall }, state: state as unknown as MeetingState }, problem: null };
+  const { seq, bytes, logSha256, last } = header.data;
+  // The state as it was written, not the schema's copy of it.
+  const written = (parsed as { state: MeetingState }).state;
+  return { kind: 'ok', snapshot: { at: { seq, bytes, sha256: logSha256 }, last: { at: last.at as Mono, wall: last.wall as Wall }, state: written } };
 }

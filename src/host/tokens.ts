@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { isShortCode, makeCode, normalizeCode } from '../core/reviewer-code';
 import type { Audience } from '../core/views';
-import { writeFileAtomic } from './atomic-file';
+import { OWNER_ONLY, writeFileAtomic } from './atomic-file';
 import { ClerkPin, PinRecordSchema } from './clerk-pin';
 
 const KeysSchema = z.object({
@@ -49,12 +49,13 @@ export class TokenStore {
   private writing: Promise<void> = Promise.resolve();
 
   private constructor(
-    private readonly files: { keys: string; reviewers: string },
+    /** null: the meeting is read-only, and the keys of this run are kept in memory only. */
+    private readonly files: { keys: string; reviewers: string } | null,
     private keys: Keys,
     private reviewers: Record<string, string>,
   ) {}
 
-  static async open(meetingFile: string): Promise<TokenStore> {
+  static async open(meetingFile: string, { persist = true } = {}): Promise<TokenStore> {
     const files = { keys: keysFile(meetingFile), reviewers: reviewerKeysFile(meetingFile) };
     const own = await readJson(files.reviewers);
     const stored = KeysSchema.safeParse((await readJson(files.keys)) ?? {});
@@ -62,7 +63,7 @@ export class TokenStore {
     const keys = stored.success ? stored : KeysSchema.safeParse(own ?? {});
     const reviewers = ReviewerKeysSchema.safeParse(own ?? {});
     const store = new TokenStore(
-      files,
+      persist ? files : null,
       keys.success ? keys.data : { host: newToken(), display: newToken(), clerk: newToken(), clerkPin: null },
       reviewers.success ? reviewers.data.reviewers : {},
     );
@@ -120,11 +121,13 @@ export class TokenStore {
   }
 
   private saveKeys(): Promise<void> {
-    return this.queueWrite(() => writeFileAtomic(this.files.keys, JSON.stringify(this.keys, null, 2) + '\n', 0o600));
+    const file = this.files?.keys;
+    return file ? this.queueWrite(() => writeFileAtomic(file, JSON.stringify(this.keys, null, 2) + '\n', OWNER_ONLY)) : Promise.resolve();
   }
 
   private saveReviewers(): Promise<void> {
-    return this.queueWrite(() => writeFileAtomic(this.files.reviewers, JSON.stringify({ reviewers: this.reviewers }, null, 2) + '\n', 0o600));
+    const file = this.files?.reviewers;
+    return file ? this.queueWrite(() => writeFileAtomic(file, JSON.stringify({ reviewers: this.reviewers }, null, 2) + '\n', OWNER_ONLY)) : Promise.resolve();
   }
 
   /** One write at a time, each of the keys as they are when it starts: the last write on disk is the newest. */

@@ -11,8 +11,14 @@ export interface ChildHost {
   tokens: { clerk: string; reviewers: Record<string, string> };
 }
 
-export async function startChildHost(meetingPath: string, uiDir: string): Promise<ChildHost> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/host/cli.ts', '--meeting', meetingPath, '--port', '0', '--ui', uiDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * `wrap` runs the host under another command that then runs it, to give it a real fault: a file
+ * size limit (`prlimit --fsize=…`), fewer privileges (`setpriv …`), a slow disk (`strace -e inject=…`).
+ */
+export async function startChildHost(meetingPath: string, uiDir: string, wrap: string[] = []): Promise<ChildHost> {
+  const host = [process.execPath, '--import', 'tsx', 'src/host/cli.ts', '--meeting', meetingPath, '--port', '0', '--ui', uiDir];
+  const [command = '', ...args] = [...wrap, ...host];
+  const proc = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const control = await new Promise<string>((resolve, reject) => {
     let out = '';
     let err = '';

@@ -1,5 +1,5 @@
-import { readdir, readFile, writeFile, copyFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { replay } from '../../src/core/apply';
 import { systemClock } from '../../src/host/clock';
@@ -20,6 +20,9 @@ async function longMeeting(adjustments: number, file?: string): Promise<{ file: 
 
 const fullReplay = async (file: string) => replay((await readLog(file)).events);
 
+/** The meeting file and its snapshot, byte for byte: what "nothing is written" is checked against. */
+const filesOf = async (file: string) => ({ log: await readFile(file), snapshot: await readFile(snapshotFile(file)) });
+
 describe('snapshots: start-up reads only the log after the last snapshot', () => {
   it('are written as the log grows and on close, and a reopened meeting equals the full replay of its log', async () => {
     const { file, engine } = await longMeeting(1201);
@@ -32,6 +35,19 @@ describe('snapshots: start-up reads only the log after the last snapshot', () =>
     expect(reopened.current()).toEqual(await fullReplay(file));
     expect(reopened.current().live?.adjustMs).toBe(30_000);
     await reopened.close();
+  });
+
+  it('a meeting opened without its snapshot writes one the next start can check the log against', async () => {
+    const { file, engine } = await longMeeting(10);
+    await engine.close();
+    await rm(snapshotFile(file));
+    const second = await MeetingEngine.open(file, systemClock);
+    expect(await second.execute({ type: 'timer.pause' }, { role: 'host' })).toMatchObject({ ok: true, seq: 13 });
+    await second.close();
+    const third = await MeetingEngine.open(file, systemClock);
+    expect([third.readOnly, third.warnings]).toEqual([null, []]);
+    expect(third.current()).toEqual(await fullReplay(file));
+    await third.close();
   });
 
   it('after a crash (no close), replays the events written since the last snapshot on top of it', async () => {
@@ -47,25 +63,90 @@ describe('snapshots: start-up reads only the log after the last snapshot', () =>
     await reopened.close();
   });
 
-  it('a snapshot that does not belong to the log (the log replaced by another) is ignored with a warning', async () => {
+  it('a log replaced by another meeting\'s, its snapshot left in place, is damage: read-only as the log has it, both files left untouched', async () => {
     const { file, engine } = await longMeeting(600);
     await engine.close();
     const other = await longMeeting(3, join(dirname(file), 'other.rostrum.jsonl'));
     await other.engine.close();
     await copyFile(other.file, file);
+    const before = await filesOf(file);
     const reopened = await MeetingEngine.open(file, systemClock);
-    expect(reopened.warnings.join('\n')).toMatch(/snapshot\.json does not fit the log.*whole log was read/);
-    expect(reopened.current().seq).toBe(5);
+    expect(reopened.readOnly).toMatch(/^read-only: .*long\.rostrum\.jsonl does not match its snapshot: the log is shorter than the snapshot says \(\d+ of \d+ bytes; it held events up to 602\)\. The meeting is shown up to event 5; nothing is written to the file\. Once the log is checked, deleting .*snapshot\.json lets the meeting go on\./);
+    expect(reopened.current()).toEqual(await fullReplay(file));
+    expect(await reopened.execute({ type: 'timer.pause' }, { role: 'host' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    await reopened.close();
+    expect(await filesOf(file)).toEqual(before);
+  });
+
+  it('one event swapped for another meeting\'s (each line valid, in sequence) is found by the snapshot\'s hash of the log', async () => {
+    const { file, engine } = await longMeeting(600);
+    await engine.close();
+    const other = await longMeeting(3, join(dirname(file), 'other.rostrum.jsonl'));
+    await other.engine.close();
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const foreign = (await readFile(other.file, 'utf8')).split('\n')[3] ?? '';
+    expect(JSON.parse(foreign)).toMatchObject({ seq: 3, type: 'timer.adjusted' });
+    lines[3] = foreign;
+    await writeFile(file, lines.join('\n'));
+    const reopened = await MeetingEngine.open(file, systemClock);
+    expect(reopened.readOnly).toMatch(/does not match its snapshot: its first \d+ bytes \(up to event 602\) changed after the snapshot was written\. The meeting is shown up to event 602;/);
     await reopened.close();
   });
 
-  it('a damaged snapshot only costs a full read of the log, with a warning', async () => {
+  it('a log cut short with its snapshot present is damage, never a crash tail: read-only at the log\'s last event, the snapshot kept', async () => {
+    const { file, engine } = await longMeeting(40);
+    await engine.close();
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    await writeFile(file, lines.slice(0, 9).join('\n') + '\n');
+    const before = await filesOf(file);
+    const reopened = await MeetingEngine.open(file, systemClock);
+    expect(reopened.readOnly).toMatch(/does not match its snapshot: the log is shorter than the snapshot says \(\d+ of \d+ bytes; it held events up to 42\)\. The meeting is shown up to event 8;/);
+    expect(reopened.current().seq).toBe(8);
+    await reopened.close();
+    expect(await filesOf(file)).toEqual(before);
+  });
+
+  it('a snapshot changed after it was written (a score, one digit) is damage: its state is never shown, the log\'s is', async () => {
+    const { file, engine } = await longMeeting(10);
+    await engine.close();
+    const saved = await readFile(snapshotFile(file), 'utf8');
+    expect(saved).toContain('"adjustMs":0');
+    await writeFile(snapshotFile(file), saved.replace('"adjustMs":0', '"adjustMs":9'));
+    const reopened = await MeetingEngine.open(file, systemClock);
+    expect(reopened.readOnly).toMatch(/snapshot\.json does not match its checksum: it was changed after it was written, so the log cannot be checked against it\. The meeting is shown up to event 12;/);
+    expect(reopened.current()).toEqual(await fullReplay(file));
+    await reopened.close();
+  });
+
+  it('a snapshot that is valid JSON of the right format but holds nothing is damage, and the host still opens the meeting', async () => {
+    const { file, engine } = await longMeeting(10);
+    await engine.close();
+    await writeFile(snapshotFile(file), JSON.stringify({ format: 'rostrum-snapshot', version: 3, sha256: '0'.repeat(64), seq: 12, bytes: 10, state: { seq: 12 } }));
+    const reopened = await MeetingEngine.open(file, systemClock);
+    expect(reopened.readOnly).toMatch(/snapshot\.json does not match its checksum/);
+    expect(reopened.current()).toEqual(await fullReplay(file));
+    await reopened.close();
+  });
+
+  it('a snapshot that is not a snapshot at all (cut short, garbage) is damage too', async () => {
     const { file, engine } = await longMeeting(10);
     await engine.close();
     await writeFile(snapshotFile(file), '{"format":"rostrum-snapshot","ver');
     const reopened = await MeetingEngine.open(file, systemClock);
-    expect(reopened.warnings).toEqual([expect.stringMatching(/snapshot\.json is not valid JSON; the whole log was read instead/)]);
+    expect(reopened.readOnly).toMatch(/snapshot\.json is not a Rostrum snapshot, so the log cannot be checked against it/);
     expect(reopened.current()).toEqual(await fullReplay(file));
+    await reopened.close();
+  });
+
+  it('a snapshot an earlier version wrote only costs a full read of the log, with a warning; the meeting goes on', async () => {
+    const { file, engine } = await longMeeting(10);
+    await engine.close();
+    await writeFile(snapshotFile(file), JSON.stringify({ format: 'rostrum-snapshot', version: 2, seq: 12, bytes: 10, last: { at: 0, wall: 0 }, state: { seq: 12 } }));
+    const reopened = await MeetingEngine.open(file, systemClock);
+    expect(reopened.readOnly).toBeNull();
+    expect(reopened.warnings).toEqual([expect.stringMatching(/snapshot\.json was written by an earlier version of Rostrum; the whole log was read instead/)]);
+    expect(reopened.current()).toEqual(await fullReplay(file));
+    expect(await reopened.execute({ type: 'timer.pause' }, { role: 'host' })).toMatchObject({ ok: true, seq: 13 });
     await reopened.close();
   });
 
@@ -78,9 +159,16 @@ describe('snapshots: start-up reads only the log after the last snapshot', () =>
     await reopened.close();
   });
 
-  it('leaves no temporary files behind', async () => {
+  it('leaves no temporary files behind, and removes those a host that died while writing a snapshot left', async () => {
     const { file, engine } = await longMeeting(1001);
     await engine.close();
     expect((await readdir(dirname(file))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const leftover = join(dirname(file), `.${basename(snapshotFile(file))}.0badc0de.tmp`);
+    await writeFile(leftover, '{"format":"rostrum-snapsh');
+    const other = join(dirname(file), '.notes.txt.0badc0de.tmp');
+    await writeFile(other, 'not ours');
+    const reopened = await MeetingEngine.open(file, systemClock);
+    await reopened.close();
+    expect((await readdir(dirname(file))).filter((f) => f.endsWith('.tmp'))).toEqual([basename(other)]);
   });
 });
