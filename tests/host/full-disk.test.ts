@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { HostMessage } from '../../src/core/protocol';
 import type { ViewState } from '../../src/core/views';
 import { readLog } from '../../src/host/event-log';
 import { startHost } from '../../src/host/index';
-import { scoredMeeting } from '../fixtures/meetings';
+import { scoredMeeting, shortMeeting } from '../fixtures/meetings';
 import { kill, startChildHost } from './child-host';
 import type { ChildHost } from './child-host';
 import { tempDir, TestClient } from './support';
@@ -29,18 +29,20 @@ describe('a disk that fills up during the meeting', () => {
     await mkdir(uiDir);
     await writeFile(join(uiDir, 'index.html'), '<!doctype html><title>stub</title>');
     const meetingPath = join(dir, 'full.rostrum.jsonl');
-    const first = await startHost({ meetingPath, port: 0, uiDir, newMeeting: scoredMeeting() });
+    // The speech's warning is due 5 s after its start: by then the disk is full.
+    const first = await startHost({ meetingPath, port: 0, uiDir, newMeeting: { ...scoredMeeting(), slots: shortMeeting(8000).slots } });
     await first.engine.execute({ type: 'scoring.open', slotId: 'a' }, { role: 'host' });
     await first.close();
 
-    // Room for about three ballots: the fourth crosses the limit part-way through its line.
-    const limit = (await stat(meetingPath)).size + 1400;
+    // Room for the timer's start and two ballots: the third crosses the limit part-way through its line.
+    const limit = (await stat(meetingPath)).size + 1600;
     host = await startChildHost(meetingPath, uiDir, ['prlimit', `--fsize=${limit}:unlimited`]);
     const running = host;
     const clerk = await TestClient.open(running.origin, running.tokens.clerk, 'clerk');
     await clerk.next('welcome');
     const control = await TestClient.open(running.origin, running.hostToken, 'control');
     await control.next('welcome');
+    expect(await control.command({ type: 'timer.start' })).toMatchObject({ type: 'ack' });
     const shown: ViewState[] = [];
     clerk.ws.on('message', (data) => {
       const msg = JSON.parse(data.toString()) as HostMessage;
@@ -72,22 +74,29 @@ describe('a disk that fills up during the meeting', () => {
     // Small changes fill what room is left, until one more does not fit either.
     let volume = 0;
     while ((await control.command({ type: 'audio.set', volume: (volume += 1) / 100 })).type === 'ack');
-    // A command refused for want of space shows in no view: not the timer, not the ballot.
-    expect(await control.command({ type: 'timer.start' })).toMatchObject({ type: 'error', code: 'unavailable' });
+    // A command refused for want of space shows in no view: not the pause, not the ballot.
+    expect(await control.command({ type: 'timer.pause' })).toMatchObject({ type: 'error', code: 'unavailable' });
     const now = await stateOf(running);
-    expect(now.live).toBeNull();
+    expect(now.live?.mode).toBe('running');
     expect(now.audio.volume).toBe((volume - 1) / 100);
     expect(Object.values(now.ballots['a'] ?? {}).flatMap((b) => b.submissions)).not.toContain(failed.submissionId);
     const late = await TestClient.open(running.origin, running.tokens.clerk, 'clerk');
     const welcome = await late.next('welcome');
-    expect(welcome.state.live).toBeNull();
-    expect(shown.some((s) => s.live !== null || JSON.stringify(s.ballots).includes(failed.submissionId))).toBe(false);
+    expect(welcome.state.live?.mode).toBe('running');
+    expect(shown.some((s) => s.live?.mode !== 'running' || JSON.stringify(s.ballots).includes(failed.submissionId))).toBe(false);
 
-    // Space comes back: the same phone retries the same ballot, the host starts the timer, in the same file.
+    // The warning falls due while nothing can be written: it is not shown as reached, and is tried again.
+    const startedAt = now.live?.startedAt ?? 0;
+    await vi.waitFor(() => expect(monoNow()).toBeGreaterThan(startedAt + 5200), { timeout: 10_000, interval: 50 });
+    expect((await stateOf(running)).live?.fired).toEqual([]);
+
+    // Space comes back: the warning is recorded (at its due instant), the same phone's retry of
+    // its ballot is taken, the host pauses: all in the same file.
     execFileSync('prlimit', ['--pid', String(running.proc.pid), '--fsize=unlimited']);
+    await vi.waitFor(async () => expect((await stateOf(running)).live?.fired).toEqual(['warning']), { timeout: 5000, interval: 100 });
     expect(await (phones[(refused?.n ?? 0) % phones.length] as TestClient).command(failed)).toMatchObject({ type: 'ack' });
-    expect(await control.command({ type: 'timer.start' })).toMatchObject({ type: 'ack' });
-    expect((await stateOf(running)).live?.mode).toBe('running');
+    expect(await control.command({ type: 'timer.pause' })).toMatchObject({ type: 'ack' });
+    expect((await stateOf(running)).live?.mode).toBe('paused');
     [clerk, control, late, ...phones].forEach((c) => c.close());
     await kill(running);
     host = null;
@@ -97,9 +106,13 @@ describe('a disk that fills up during the meeting', () => {
     expect(warnings).toEqual([]);
     const submissions = events.flatMap((e) => (e.type === 'ballot.submitted' ? [e.submissionId] : []));
     expect(submissions).toEqual([...acked, failed.submissionId]);
-    expect(events.at(-1)?.type).toBe('timer.started');
+    expect(events.filter((e) => e.type === 'boundary.reached').map((e) => [e.boundary, e.at])).toEqual([['warning', startedAt + 5000]]);
+    expect(events.at(-1)?.type).toBe('timer.paused');
   });
 });
+
+/** The host's clock: the same monotonic clock, in another process on this machine. */
+const monoNow = () => Number(process.hrtime.bigint()) / 1e6;
 
 async function stateOf(host: ChildHost): Promise<ViewState> {
   const res = await fetch(`${host.origin}/api/v1/state`, { headers: { authorization: `Bearer ${host.tokens.clerk}` } });

@@ -1,7 +1,7 @@
 export const en = {
   app: { name: 'Rostrum' },
   conn: {
-    readOnly: 'This meeting file is damaged and was opened read-only; nothing can be changed.',
+    readOnly: 'This meeting was opened read-only (damaged, or its file cannot be written); nothing can be changed.',
     connecting: 'Connecting…',
     offline: 'Offline — reconnecting…',
     refused: 'This link is not valid any more. Open the address printed by the host.',

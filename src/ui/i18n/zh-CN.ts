@@ -3,7 +3,7 @@ import type { Dictionary } from './en';
 export const zhCN: Dictionary = {
   app: { name: '讲台' },
   conn: {
-    readOnly: '会议文件已损坏，仅以只读方式打开，无法修改。',
+    readOnly: '会议以只读方式打开（文件已损坏或无法写入），无法修改。',
     connecting: '正在连接…',
     offline: '已离线，正在重连…',
     refused: '此链接已失效，请打开主持电脑上显示的地址。',
