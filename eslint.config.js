@@ -45,6 +45,13 @@ export default tseslint.config(
     rules: restrict(['react', 'react-dom', '**/ui/**'], 'electron/ is the shell: it starts the host and opens windows, it does not render.'),
   },
   {
+    // The shell's logic talks to Electron only through the Platform (electron/platform.ts), so its
+    // whole flow runs in the integration test without Electron.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main.ts', 'electron/electron-platform.ts', 'electron/preload.ts', 'electron/**/*.test.ts'],
+    rules: restrict(['react', 'react-dom', '**/ui/**', 'electron'], 'Only main.ts, electron-platform.ts and the preload import Electron; the shell uses the Platform interface.'),
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

@@ -31,7 +31,7 @@ class FakeChild extends EventEmitter implements ChildLike {
 }
 
 const address = (port: number) => ({ origin: `http://127.0.0.1:${port}`, controlUrl: `http://127.0.0.1:${port}/control#token=h`, displayUrl: `http://127.0.0.1:${port}/display#token=d` });
-const start: HostStart = { meetingsDir: '/meetings', uiDir: '/ui', port: 0 };
+const start: HostStart = { meetingsDir: '/meetings', uiDir: '/ui', port: 0, runs: 'utility' };
 
 /** Forks fake children; each answers "ready" on port 4317 unless told otherwise. */
 function forker(answers: ((c: FakeChild) => void)[] = []) {
@@ -117,7 +117,7 @@ describe('the host in its own process, seen from the shell', () => {
 });
 
 describe('where the host runs', () => {
-  const inShell = { address: address(5000), close: () => Promise.resolve() };
+  const inShell = { address: address(5000), runs: 'in-app' as const, close: () => Promise.resolve() };
 
   it('in its own process when that starts', async () => {
     const own = await HostProcess.start(forker().fork, start, () => {});
@@ -139,7 +139,7 @@ async function hostSide() {
   await mkdir(uiDir);
   await writeFile(join(uiDir, 'index.html'), '<!doctype html><title>stub</title>');
   const port = Object.assign(new EventEmitter(), { sent: [] as FromHost[], postMessage: (m: FromHost) => port.sent.push(m) });
-  return { port, start: { meetingsDir: join(dir, 'meetings'), uiDir, port: 0 } };
+  return { port, start: { meetingsDir: join(dir, 'meetings'), uiDir, port: 0, runs: 'utility' as const } };
 }
 
 describe('the host process, seen from the host', () => {

@@ -8,7 +8,13 @@ import { z } from 'zod';
  * side of that, over a child it is given (the real one in main.ts, fakes in the tests).
  */
 
-export const HostStartSchema = z.object({ meetingsDir: z.string().min(1), uiDir: z.string().min(1), port: z.number().int().min(0).max(65535) });
+export const HostStartSchema = z.object({
+  meetingsDir: z.string().min(1),
+  uiDir: z.string().min(1),
+  port: z.number().int().min(0).max(65535),
+  /** Where the host runs, so it can say so (GET /api/v1/health) and the control view can warn of the fallback. */
+  runs: z.enum(['utility', 'in-app']),
+});
 export type HostStart = z.infer<typeof HostStartSchema>;
 
 const HostAddressSchema = z.object({ origin: z.url(), controlUrl: z.url(), displayUrl: z.url() });
@@ -37,6 +43,7 @@ export interface ChildLike {
 /** The host as the shell uses it, wherever it runs. */
 export interface ShellHost {
   readonly address: HostAddress;
+  readonly runs: HostStart['runs'];
   close(): Promise<void>;
 }
 
@@ -55,6 +62,7 @@ export async function startShellHost(ownProcess: () => Promise<ShellHost>, inShe
 }
 
 export class HostProcess implements ShellHost {
+  readonly runs = 'utility';
   private exited = false;
   private closing = false;
 

@@ -1,31 +1,46 @@
-import { Menu } from 'electron';
-import type { MenuItemConstructorOptions } from 'electron';
+import type { ViewWindow } from '../src/core/shell-api';
+import { DEVTOOLS_ALLOWED } from './build-flags';
 import type { DisplayLike } from './placement';
+import type { MenuItem } from './platform';
 
 const TEXT = {
-  zh: { app: '讲台', display: '投影', moveTo: '投影到', screen: '屏幕', primary: '主屏幕', fullscreen: '全屏切换', quit: '退出讲台', view: '视图', reload: '重新加载' },
-  en: { app: 'Rostrum', display: 'Display', moveTo: 'Project on', screen: 'Screen', primary: 'primary', fullscreen: 'Toggle fullscreen', quit: 'Quit Rostrum', view: 'View', reload: 'Reload' },
+  zh: {
+    app: '讲台', display: '投影', moveTo: '投影到', screen: '屏幕', primary: '主屏幕', fullscreen: '全屏切换', quit: '退出讲台', view: '视图', reload: '重新加载',
+    window: '窗口', control: '主持控制台', clerk: '计分员', cards: '评委二维码卡片', report: '评分报告', audit: '操作日志',
+  },
+  en: {
+    app: 'Rostrum', display: 'Display', moveTo: 'Project on', screen: 'Screen', primary: 'primary', fullscreen: 'Toggle fullscreen', quit: 'Quit Rostrum', view: 'View', reload: 'Reload',
+    window: 'Window', control: 'Control', clerk: 'Clerk', cards: 'Reviewer QR cards', report: 'Report', audit: 'Audit log',
+  },
 };
 
 export interface MenuActions {
   moveProjector(displayId: number): void;
   toggleFullscreen(): void;
+  focusControl(): void;
+  openView(view: ViewWindow): void;
 }
 
-/** The application menu, rebuilt whenever screens come and go, with the projector chooser in it. */
-export function buildMenu(lang: 'zh' | 'en', displays: readonly DisplayLike[], primaryId: number, currentId: number | null, actions: MenuActions): Menu {
+/** The application menu, rebuilt whenever screens come and go: the projector chooser, and every view as a window. */
+export function buildMenu(lang: 'zh' | 'en', displays: readonly DisplayLike[], primaryId: number, currentId: number | null, actions: MenuActions): MenuItem[] {
   const t = TEXT[lang];
-  const screens: MenuItemConstructorOptions[] = displays.map((d, i) => ({
+  const screens: MenuItem[] = displays.map((d, i) => ({
+    kind: 'radio',
     label: `${t.screen} ${i + 1}: ${d.label || ''} ${d.bounds.width}×${d.bounds.height}${d.id === primaryId ? ` (${t.primary})` : ''}`.replace(/\s+/g, ' '),
-    type: 'radio',
     checked: d.id === currentId,
     click: () => actions.moveProjector(d.id),
   }));
-  const template: MenuItemConstructorOptions[] = [
-    { label: t.app, submenu: [{ role: 'quit', label: t.quit }] },
-    { role: 'editMenu' },
-    { label: t.display, submenu: [{ label: t.moveTo, enabled: false }, ...screens, { type: 'separator' }, { label: t.fullscreen, accelerator: 'F11', click: actions.toggleFullscreen }] },
-    { label: t.view, submenu: [{ role: 'reload', label: t.reload }, { role: 'toggleDevTools' }] },
+  const views: MenuItem[] = (['clerk', 'cards', 'report', 'audit'] as const).map((v) => ({ kind: 'item', label: t[v], click: () => actions.openView(v) }));
+  return [
+    { kind: 'submenu', label: t.app, items: [{ kind: 'role', role: 'quit', label: t.quit }] },
+    { kind: 'role', role: 'editMenu' },
+    {
+      kind: 'submenu',
+      label: t.display,
+      items: [{ kind: 'item', label: t.moveTo, enabled: false, click: () => {} }, ...screens, { kind: 'separator' }, { kind: 'item', label: t.fullscreen, accelerator: 'F11', click: actions.toggleFullscreen }],
+    },
+    { kind: 'submenu', label: t.window, items: [{ kind: 'item', label: t.control, click: actions.focusControl }, { kind: 'separator' }, ...views] },
+    // DevTools only in development builds (build-flags.ts): the packaged app shows no such item.
+    { kind: 'submenu', label: t.view, items: [{ kind: 'role', role: 'reload', label: t.reload }, ...(DEVTOOLS_ALLOWED ? [{ kind: 'role', role: 'toggleDevTools' } as const] : [])] },
   ];
-  return Menu.buildFromTemplate(template);
 }

@@ -1,11 +1,13 @@
 // Runs sandboxed in every window: exposes the typed shell API, never ipcRenderer itself.
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC } from './shell-api';
-import type { DisplayInfo, ShellApi } from './shell-api';
+import { IPC, SHELL_EVENTS } from '../src/core/shell-api';
+import type { DisplayInfo, ShellApi, ShellNotice } from '../src/core/shell-api';
 
 const api = {
   listDisplays: () => ipcRenderer.invoke(IPC.listDisplays) as Promise<DisplayInfo[]>,
   moveDisplayWindow: (displayId: number) => ipcRenderer.invoke(IPC.moveDisplayWindow, displayId) as Promise<void>,
+  savePdf: () => ipcRenderer.invoke(IPC.savePdf) as Promise<string | null>,
+  onNotice: (listener: (notice: ShellNotice) => void) => void ipcRenderer.on(SHELL_EVENTS.notice, (_event, notice: ShellNotice) => listener(notice)),
 } satisfies ShellApi;
 
 contextBridge.exposeInMainWorld('rostrumShell', api);

@@ -1,17 +1,61 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAllowedNavigation, isTrustedSender, secureWebPreferences } from './security';
+import { FakePlatform } from './fake-platform';
+import { isAllowedNavigation, isPrintablePage, isTrustedSender, openableView, secureWebPreferences } from './security';
+import { Shell } from './shell';
 
 const origin = 'http://127.0.0.1:4317';
 
 describe('shell security rules', () => {
-  it('every window is isolated and sandboxed, with Node out of reach', () => {
-    const prefs = secureWebPreferences('/app/preload.cjs');
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false });
+  it('every window the shell really opens is isolated and sandboxed, with Node out of reach and only the preload', async () => {
+    const platform = new FakePlatform();
+    const dir = await mkdtemp(join(tmpdir(), 'rostrum-security-'));
+    const shell = await Shell.start(platform, { preload: '/app/out/preload/preload.cjs', meetingsDir: join(dir, 'm'), uiDir: '/ui', settingsFile: join(dir, 's.json'), lang: 'zh' });
+    for (const view of ['clerk', 'cards', 'report', 'audit'] as const) await shell.openView(view);
+    expect(platform.windows).toHaveLength(6);
+    for (const w of platform.windows)
+      expect(w.spec.webPreferences).toMatchObject({
+        preload: '/app/out/preload/preload.cjs',
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        devTools: false,
+      });
+    // Only the projector opts out of background throttling.
+    expect(platform.windows.map((w) => w.spec.webPreferences.backgroundThrottling)).toEqual([true, false, true, true, true, true]);
   });
 
-  it('only the projector opts out of background throttling', () => {
-    expect(secureWebPreferences('p').backgroundThrottling).toBe(true);
-    expect(secureWebPreferences('p', { background: false }).backgroundThrottling).toBe(false);
+  it('the preferences keep every protection whatever the caller asks of throttling', () => {
+    expect(secureWebPreferences('p', { background: false })).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+  });
+
+  it.each([
+    ['http://127.0.0.1:4317/clerk', 'clerk'],
+    ['http://127.0.0.1:4317/cards#token=x', 'cards'],
+    ['http://127.0.0.1:4317/report/', 'report'],
+    ['http://127.0.0.1:4317/audit#token=x', 'audit'],
+    ['http://127.0.0.1:4317/control#token=x', null],
+    ['http://127.0.0.1:4317/display', null],
+    ['http://127.0.0.1:4317/clerk/extra', null],
+    ['http://127.0.0.1:4318/clerk', null],
+    ['http://localhost:4317/clerk', null],
+    ['https://evil.example/clerk', null],
+    ['javascript:window.open("/clerk")', null],
+  ])('a page may open %s as a window: %s', (url, view) => {
+    expect(openableView(url, origin)).toBe(view);
+  });
+
+  it('only the report and the cards may be saved as PDF', () => {
+    expect(isPrintablePage('http://127.0.0.1:4317/report', origin)).toBe(true);
+    expect(isPrintablePage('http://127.0.0.1:4317/cards#token=x', origin)).toBe(true);
+    expect(isPrintablePage('http://127.0.0.1:4317/clerk', origin)).toBe(false);
+    expect(isPrintablePage(undefined, origin)).toBe(false);
   });
 
   it.each([

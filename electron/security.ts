@@ -1,3 +1,5 @@
+import { VIEW_WINDOWS } from '../src/core/shell-api';
+import type { ViewWindow } from '../src/core/shell-api';
 import { DEVTOOLS_ALLOWED } from './build-flags';
 
 /**
@@ -41,4 +43,23 @@ export const isAllowedNavigation = (url: string, hostOrigin: string): boolean =>
 /** IPC is answered only for the top frame of one of our pages, never for an embedded or foreign one. */
 export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boolean, hostOrigin: string): boolean {
   return isMainFrame && frameUrl !== undefined && isSameOrigin(frameUrl, hostOrigin);
+}
+
+const pathOf = (url: string): string => new URL(url).pathname.replace(/\/+$/, '');
+
+/**
+ * The one kind of new window a page may ask for: one of the host's own views that is meant to be a
+ * window of its own (clerk, QR cards, report, audit log), at the host's origin. Anything else —
+ * another site, another path, the control or display page a second time — is refused.
+ */
+export function openableView(url: string, hostOrigin: string): ViewWindow | null {
+  if (!isSameOrigin(url, hostOrigin)) return null;
+  const path = pathOf(url);
+  return VIEW_WINDOWS.find((v) => path === `/${v}`) ?? null;
+}
+
+/** Only the printable pages may ask to be saved as a PDF. */
+export function isPrintablePage(url: string | undefined, hostOrigin: string): boolean {
+  const view = url === undefined ? null : openableView(url, hostOrigin);
+  return view === 'report' || view === 'cards';
 }

@@ -1,0 +1,152 @@
+import { EventEmitter } from 'node:events';
+import type { ChildLike, HostStart, ToHost } from './host-process';
+import type { DisplayLike, Rect } from './placement';
+import type { AppWindow, IpcSender, MenuItem, Platform, Screens, WindowSpec } from './platform';
+
+/**
+ * A desktop made of plain objects, for the shell's unit tests: windows record what is done to
+ * them, screens are a list the test changes, the host process answers "ready" at once.
+ */
+export class FakeWindow implements AppWindow {
+  loaded: string[] = [];
+  bounds: Rect = { x: 0, y: 0, width: 800, height: 600 };
+  fullscreen = false;
+  /** Every fullscreen change, in order: a flicker in the hall is an off followed by an on. */
+  fullscreenChanges: boolean[] = [];
+  focused = 0;
+  sent: { channel: string; payload: unknown }[] = [];
+  pdf = new Uint8Array([37, 80, 68, 70]);
+  private closed = new Set<() => void>();
+  constructor(readonly spec: WindowSpec) {}
+  load(url: string): Promise<void> {
+    this.loaded.push(url);
+    return Promise.resolve();
+  }
+  url(): string {
+    return this.loaded.at(-1) ?? '';
+  }
+  getBounds(): Rect {
+    return this.bounds;
+  }
+  setBounds(bounds: Rect): void {
+    this.bounds = bounds;
+  }
+  isFullScreen(): boolean {
+    return this.fullscreen;
+  }
+  setFullScreen(on: boolean): void {
+    this.fullscreen = on;
+    this.fullscreenChanges.push(on);
+  }
+  focus(): void {
+    this.focused += 1;
+  }
+  close(): void {
+    this.closed.forEach((l) => l());
+  }
+  onClosed(listener: () => void): void {
+    this.closed.add(listener);
+  }
+  printToPdf(): Promise<Uint8Array> {
+    return Promise.resolve(this.pdf);
+  }
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload });
+  }
+}
+
+export const LAPTOP: DisplayLike = { id: 1, label: 'Built-in', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 25, width: 1920, height: 1055 } };
+export const PROJECTOR: DisplayLike = { id: 2, label: 'EPSON', bounds: { x: 1920, y: 0, width: 1920, height: 1080 }, workArea: { x: 1920, y: 0, width: 1920, height: 1080 } };
+
+export const HOST_ORIGIN = 'http://127.0.0.1:4317';
+
+class ReadyChild extends EventEmitter implements ChildLike {
+  constructor(readonly start: HostStart) {
+    super();
+    queueMicrotask(() =>
+      this.emit('message', { type: 'ready', address: { origin: HOST_ORIGIN, controlUrl: `${HOST_ORIGIN}/control#token=hostkey`, displayUrl: `${HOST_ORIGIN}/display#token=displaykey` } }),
+    );
+  }
+  postMessage(message: ToHost): void {
+    if (message.type === 'close') queueMicrotask(() => this.emit('exit', 0));
+  }
+  kill(): boolean {
+    queueMicrotask(() => this.emit('exit', 137));
+    return true;
+  }
+}
+
+export class FakePlatform implements Platform {
+  windows: FakeWindow[] = [];
+  screenList: Screens = { displays: [LAPTOP, PROJECTOR], primaryId: 1 };
+  menu: readonly MenuItem[] = [];
+  forked: HostStart[] = [];
+  awake = false;
+  quits = 0;
+  logs: string[] = [];
+  /** What the save dialog answers. */
+  savePath: string | null = null;
+  forkFails = false;
+  rules: { allowNavigation(url: string): boolean; onOpen(url: string): void } | null = null;
+  private screensChanged = new Set<() => void>();
+  private handlers = new Map<string, (sender: IpcSender, args: unknown[]) => unknown>();
+
+  createWindow(spec: WindowSpec): FakeWindow {
+    const w = new FakeWindow(spec);
+    this.windows.push(w);
+    return w;
+  }
+  screens(): Screens {
+    return this.screenList;
+  }
+  onScreensChanged(listener: () => void): void {
+    this.screensChanged.add(listener);
+  }
+  /** Plugs or unplugs screens, as the system would report it. */
+  setScreens(displays: DisplayLike[], primaryId = 1): void {
+    this.screenList = { displays, primaryId };
+    this.screensChanged.forEach((l) => l());
+  }
+  forkHost(start: HostStart): ChildLike {
+    this.forked.push(start);
+    if (this.forkFails) throw new Error('utility process unavailable');
+    return new ReadyChild(start);
+  }
+  preventDisplaySleep(): void {
+    this.awake = true;
+  }
+  saveDialog(): Promise<string | null> {
+    return Promise.resolve(this.savePath);
+  }
+  setMenu(items: readonly MenuItem[]): void {
+    this.menu = items;
+  }
+  handle(channel: string, handler: (sender: IpcSender, args: unknown[]) => unknown): void {
+    this.handlers.set(channel, handler);
+  }
+  guard(rules: { allowNavigation(url: string): boolean; onOpen(url: string): void }): void {
+    this.rules = rules;
+  }
+  quit(): void {
+    this.quits += 1;
+  }
+  log(line: string): void {
+    this.logs.push(line);
+  }
+
+  /** A page's request over IPC, as the preload would send it. */
+  async invoke(channel: string, from: { window: FakeWindow | null; url?: string; mainFrame?: boolean }, ...args: unknown[]): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`no handler for ${channel}`);
+    return handler({ frameUrl: from.url ?? from.window?.url(), isMainFrame: from.mainFrame ?? true, window: from.window }, args);
+  }
+
+  /** Clicks the menu item with this label, wherever it is. */
+  click(label: string, items: readonly MenuItem[] = this.menu): boolean {
+    for (const item of items) {
+      if ((item.kind === 'item' || item.kind === 'radio') && item.label === label) return item.click(), true;
+      if (item.kind === 'submenu' && this.click(label, item.items)) return true;
+    }
+    return false;
+  }
+}

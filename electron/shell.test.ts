@@ -1,0 +1,161 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IPC, SHELL_EVENTS } from '../src/core/shell-api';
+import { FakePlatform, HOST_ORIGIN, LAPTOP, PROJECTOR } from './fake-platform';
+import type { FakeWindow } from './fake-platform';
+import type { DisplayLike } from './placement';
+import { Shell } from './shell';
+
+async function started(setup: (p: FakePlatform) => void = () => {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'rostrum-shell-'));
+  const platform = new FakePlatform();
+  setup(platform);
+  const inApp: string[] = [];
+  const shell = await Shell.start(platform, {
+    preload: '/app/out/preload/preload.cjs',
+    meetingsDir: join(dir, 'meetings'),
+    uiDir: '/app/dist/ui',
+    settingsFile: join(dir, 'shell.json'),
+    lang: 'en',
+    inApp: (start) => {
+      inApp.push(start.runs);
+      return Promise.resolve({ address: { origin: HOST_ORIGIN, controlUrl: `${HOST_ORIGIN}/control#token=k`, displayUrl: `${HOST_ORIGIN}/display#token=d` }, runs: 'in-app', close: () => Promise.resolve() });
+    },
+  });
+  return { platform, shell, dir, inApp, control: shell.control as FakeWindow, projector: shell.projector as FakeWindow };
+}
+
+const STAGE: DisplayLike = { id: 3, label: 'DELL', bounds: { x: 3840, y: 0, width: 1280, height: 720 }, workArea: { x: 3840, y: 0, width: 1280, height: 720 } };
+
+describe('the desktop shell', () => {
+  it('starts the host in its own process, keeps the screens awake, and opens control and display on its pages', async () => {
+    const { platform, control, projector, shell } = await started();
+    expect(platform.forked).toEqual([expect.objectContaining({ runs: 'utility', port: 0 })]);
+    expect(shell.host.runs).toBe('utility');
+    expect(platform.awake).toBe(true);
+    expect(control.loaded).toEqual([`${HOST_ORIGIN}/control#token=hostkey`]);
+    expect(projector.loaded).toEqual([`${HOST_ORIGIN}/display#token=displaykey`]);
+    expect(projector.spec.showInactive).toBe(true);
+    // With a second screen, the display is fullscreen on it.
+    expect(projector.bounds).toEqual(PROJECTOR.bounds);
+    expect(projector.fullscreen).toBe(true);
+  });
+
+  it('runs the host inside the app, and says so, only when its own process cannot start', async () => {
+    const { shell, inApp, platform } = await started((p) => (p.forkFails = true));
+    expect(inApp).toEqual(['in-app']);
+    expect(shell.host.runs).toBe('in-app');
+    expect(platform.logs.join('\n')).toMatch(/own process did not start \(utility process unavailable\); running the host inside the app/);
+  });
+
+  it('quits when the host closes the control window', async () => {
+    const { platform, control } = await started();
+    control.close();
+    expect(platform.quits).toBe(1);
+  });
+});
+
+describe('every view is a window', () => {
+  it('opens clerk, QR cards, report and audit log from the menu, each once', async () => {
+    const { platform, shell } = await started();
+    for (const label of ['Clerk', 'Reviewer QR cards', 'Report', 'Audit log']) expect(platform.click(label)).toBe(true);
+    await Promise.resolve();
+    expect([...shell.views.keys()]).toEqual(['clerk', 'cards', 'report', 'audit']);
+    expect([...shell.views.values()].map((w) => (w as FakeWindow).loaded[0])).toEqual([
+      `${HOST_ORIGIN}/clerk`,
+      `${HOST_ORIGIN}/cards#token=hostkey`,
+      `${HOST_ORIGIN}/report`,
+      `${HOST_ORIGIN}/audit#token=hostkey`,
+    ]);
+    // A second click brings the open window forward instead of opening another.
+    platform.click('Clerk');
+    expect(platform.windows).toHaveLength(6);
+    expect((shell.views.get('clerk') as FakeWindow).focused).toBe(1);
+    // Closed, it opens again.
+    (shell.views.get('clerk') as FakeWindow).close();
+    platform.click('Clerk');
+    expect(platform.windows).toHaveLength(7);
+  });
+
+  it('opens a link of a page (target=_blank) as an app window when it is one of the host’s views, and nothing else', async () => {
+    const { platform, shell } = await started();
+    const open = (url: string) => platform.rules?.onOpen(url);
+    open(`${HOST_ORIGIN}/report#token=clerkkey`);
+    expect((shell.views.get('report') as FakeWindow).loaded).toEqual([`${HOST_ORIGIN}/report#token=clerkkey`]);
+    for (const url of ['https://evil.example/clerk', 'http://127.0.0.1:4318/clerk', `${HOST_ORIGIN}/control#token=hostkey`, `${HOST_ORIGIN}/display`, 'file:///etc/passwd', `${HOST_ORIGIN}/clerk/../../x`])
+      open(url);
+    expect(platform.windows).toHaveLength(3);
+    expect(platform.logs.filter((l) => l.startsWith('rostrum: refused to open'))).toHaveLength(6);
+  });
+
+  it('allows navigation only within the host’s origin', async () => {
+    const { platform } = await started();
+    expect(platform.rules?.allowNavigation(`${HOST_ORIGIN}/display`)).toBe(true);
+    expect(platform.rules?.allowNavigation('https://evil.example/')).toBe(false);
+  });
+});
+
+describe('Save as PDF', () => {
+  it('writes the report or the cards where the person chose', async () => {
+    const { platform, shell, dir } = await started();
+    const cards = await shell.openView('cards');
+    platform.savePath = join(dir, 'cards.pdf');
+    await expect(platform.invoke(IPC.savePdf, { window: cards as FakeWindow })).resolves.toBe(platform.savePath);
+    expect((await readFile(platform.savePath)).subarray(0, 4).toString()).toBe('%PDF');
+    platform.savePath = null;
+    await expect(platform.invoke(IPC.savePdf, { window: cards as FakeWindow })).resolves.toBeNull();
+  });
+
+  it('refuses any other page, a frame inside a page and a foreign page', async () => {
+    const { platform, shell, control } = await started();
+    const report = (await shell.openView('report')) as FakeWindow;
+    platform.savePath = '/should/not/be/written.pdf';
+    await expect(platform.invoke(IPC.savePdf, { window: control })).rejects.toThrow('only the report and the QR cards');
+    await expect(platform.invoke(IPC.savePdf, { window: report, mainFrame: false })).rejects.toThrow('untrusted sender');
+    await expect(platform.invoke(IPC.savePdf, { window: report, url: 'https://evil.example/report' })).rejects.toThrow('untrusted sender');
+  });
+});
+
+describe('the projector’s screen', () => {
+  it('moves to the screen the host chooses, and remembers it', async () => {
+    const { platform, projector, dir } = await started((p) => (p.screenList = { displays: [LAPTOP, PROJECTOR, STAGE], primaryId: 1 }));
+    await platform.invoke(IPC.moveDisplayWindow, { window: null, url: `${HOST_ORIGIN}/control` }, 3);
+    expect(projector.bounds).toEqual(STAGE.bounds);
+    expect(JSON.parse(await readFile(join(dir, 'shell.json'), 'utf8')).projector.id).toBe(3);
+    const listed = (await platform.invoke(IPC.listDisplays, { window: null, url: `${HOST_ORIGIN}/control` })) as { id: number; current: boolean }[];
+    expect(listed.find((d) => d.current)?.id).toBe(3);
+    await expect(platform.invoke(IPC.moveDisplayWindow, { window: null, url: `${HOST_ORIGIN}/control` }, '3')).rejects.toThrow('displayId must be a number');
+    await expect(platform.invoke(IPC.moveDisplayWindow, { window: null, url: `${HOST_ORIGIN}/control` }, 9)).rejects.toThrow('no screen with id 9');
+  });
+
+  it('does not touch fullscreen when the system reports a change that changes no screen', async () => {
+    const { platform, projector } = await started();
+    const before = projector.fullscreenChanges.length;
+    platform.setScreens([{ ...LAPTOP, workArea: { ...LAPTOP.workArea, height: 1000 } }, PROJECTOR]);
+    platform.setScreens([LAPTOP, PROJECTOR]);
+    expect(projector.fullscreenChanges.slice(before)).toEqual([]);
+  });
+
+  it('unplugged mid-speech: the display moves to the laptop as a window and the host is told why', async () => {
+    const { platform, projector, control } = await started();
+    platform.setScreens([LAPTOP]);
+    expect(projector.fullscreen).toBe(false);
+    expect(projector.bounds.x + projector.bounds.width / 2).toBe(960);
+    expect(control.sent).toEqual([{ channel: SHELL_EVENTS.notice, payload: { type: 'projector-moved', reason: 'unplugged', screen: 'Built-in' } }]);
+    // The meeting is not touched: the display still shows the same page.
+    expect(projector.loaded).toHaveLength(1);
+    // Plugged back in, it goes back, and the host hears that too.
+    platform.setScreens([LAPTOP, PROJECTOR]);
+    expect(projector.bounds).toEqual(PROJECTOR.bounds);
+    expect(projector.fullscreen).toBe(true);
+    expect(control.sent.at(-1)?.payload).toEqual({ type: 'projector-moved', reason: 'plugged', screen: 'EPSON' });
+  });
+
+  it('lists the screens in the menu and moves the display from there', async () => {
+    const { platform, projector } = await started((p) => (p.screenList = { displays: [LAPTOP, PROJECTOR, STAGE], primaryId: 1 }));
+    expect(platform.click('Screen 3: DELL 1280×720')).toBe(true);
+    expect(projector.bounds).toEqual(STAGE.bounds);
+  });
+});
