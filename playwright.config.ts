@@ -21,6 +21,9 @@ export default defineConfig({
   },
   projects: [
     { name: 'e2e', testMatch: 'e2e/**/*.spec.ts', use: { browserName: 'chromium' } },
+    // The desktop shell's logic over Chromium pages and a forked host process (tests/shell/playwright-platform.ts).
+    // Its own folder, not a glob: a checkout under a folder named "shell" would match every spec.
+    { name: 'shell', testDir: 'tests/shell', testMatch: '*.spec.ts', use: { browserName: 'chromium' } },
     { name: 'electron', testMatch: 'electron/**/*.spec.ts' },
     // The packed app.asar, read back and run (it packs the Linux dir target: about a minute).
     { name: 'packaging', testMatch: 'packaging/**/*.spec.ts', use: { browserName: 'chromium' } },

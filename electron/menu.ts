@@ -6,11 +6,11 @@ import type { MenuItem } from './platform';
 const TEXT = {
   zh: {
     app: '讲台', display: '投影', moveTo: '投影到', screen: '屏幕', primary: '主屏幕', fullscreen: '全屏切换', quit: '退出讲台', view: '视图', reload: '重新加载',
-    window: '窗口', control: '主持控制台', clerk: '计分员', cards: '评委二维码卡片', report: '评分报告', audit: '操作日志',
+    window: '窗口', control: '主持控制台', clerk: '计分视图', cards: '二维码卡片', report: '评审结果报告', audit: '操作记录',
   },
   en: {
     app: 'Rostrum', display: 'Display', moveTo: 'Project on', screen: 'Screen', primary: 'primary', fullscreen: 'Toggle fullscreen', quit: 'Quit Rostrum', view: 'View', reload: 'Reload',
-    window: 'Window', control: 'Control', clerk: 'Clerk', cards: 'Reviewer QR cards', report: 'Report', audit: 'Audit log',
+    window: 'Window', control: 'Control', clerk: 'Clerk view', cards: 'QR cards', report: 'Results report', audit: 'Audit log',
   },
 };
 

@@ -10,6 +10,7 @@ vi.mock('electron', () => ({
   ipcRenderer: {
     invoke: (...args: unknown[]) => (invoked.push(args), Promise.resolve(null)),
     on: (channel: string, listener: (event: unknown, payload: unknown) => void) => listeners.set(channel, listener),
+    removeListener: (channel: string) => listeners.delete(channel),
   },
 }));
 
@@ -32,8 +33,10 @@ describe('the preload', () => {
     await api.savePdf();
     expect(invoked).toEqual([[IPC.listDisplays], [IPC.moveDisplayWindow, 2], [IPC.savePdf]]);
     const heard: unknown[] = [];
-    api.onNotice((n) => heard.push(n));
+    const stop = api.onNotice((n) => heard.push(n));
     listeners.get(SHELL_EVENTS.notice)?.({ sender: 'ipc internals' }, { type: 'projector-moved', reason: 'unplugged', screen: 'Built-in' });
     expect(heard).toEqual([{ type: 'projector-moved', reason: 'unplugged', screen: 'Built-in' }]);
+    stop();
+    expect(listeners.has(SHELL_EVENTS.notice)).toBe(false);
   });
 });

@@ -60,7 +60,7 @@ describe('the desktop shell', () => {
 describe('every view is a window', () => {
   it('opens clerk, QR cards, report and audit log from the menu, each once', async () => {
     const { platform, shell } = await started();
-    for (const label of ['Clerk', 'Reviewer QR cards', 'Report', 'Audit log']) expect(platform.click(label)).toBe(true);
+    for (const label of ['Clerk view', 'QR cards', 'Results report', 'Audit log']) expect(platform.click(label)).toBe(true);
     await Promise.resolve();
     expect([...shell.views.keys()]).toEqual(['clerk', 'cards', 'report', 'audit']);
     expect([...shell.views.values()].map((w) => (w as FakeWindow).loaded[0])).toEqual([
@@ -70,12 +70,12 @@ describe('every view is a window', () => {
       `${HOST_ORIGIN}/audit#token=hostkey`,
     ]);
     // A second click brings the open window forward instead of opening another.
-    platform.click('Clerk');
+    platform.click('Clerk view');
     expect(platform.windows).toHaveLength(6);
     expect((shell.views.get('clerk') as FakeWindow).focused).toBe(1);
     // Closed, it opens again.
     (shell.views.get('clerk') as FakeWindow).close();
-    platform.click('Clerk');
+    platform.click('Clerk view');
     expect(platform.windows).toHaveLength(7);
   });
 

@@ -24,8 +24,8 @@ export interface ShellApi {
   moveDisplayWindow(displayId: number): Promise<void>;
   /** Saves the calling page (report or QR cards) as a PDF where the person chooses; null when they cancel. */
   savePdf(): Promise<string | null>;
-  /** Hears the shell's notices (control view). */
-  onNotice(listener: (notice: ShellNotice) => void): void;
+  /** Hears the shell's notices (control view); returns the way to stop hearing them. */
+  onNotice(listener: (notice: ShellNotice) => void): () => void;
 }
 
 /** One invoke channel per request method of ShellApi. */

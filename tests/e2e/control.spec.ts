@@ -121,13 +121,15 @@ test('screens as the hall sees them, at projector and laptop sizes', async ({ ho
 test('the audit log lists every action with role, device and millisecond time, and filters', async ({ host, page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await startAndGiveThirty(page, host);
-  await page.getByRole('button', { name: /Audit log|操作记录/ }).click();
-  const rows = page.getByTestId('audit-table').locator('tbody tr');
+  // The audit log is a page of its own (an app window in the desktop app, a tab here).
+  const [audit] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: /Audit log|操作记录/ }).click()]);
+  await audit.setViewportSize({ width: 1280, height: 720 });
+  const rows = audit.getByTestId('audit-table').locator('tbody tr');
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(1)).toContainText(/timer\.started/);
   await expect(rows.nth(1)).toContainText(/control@127\.0\.0\.1/);
   await expect(rows.nth(1)).toContainText(/\d\d:\d\d:\d\d\.\d{3}/);
-  await page.getByTestId('audit-filter').fill('adjust');
+  await audit.getByTestId('audit-filter').fill('adjust');
   await expect(rows).toHaveCount(1);
-  await page.screenshot({ path: `${SCREENSHOTS}/control-audit-1280.png` });
+  await audit.screenshot({ path: `${SCREENSHOTS}/control-audit-1280.png` });
 });

@@ -11,6 +11,7 @@ const ReviewView = lazy(() => import('../review/ReviewView'));
 const ClerkView = lazy(() => import('../clerk/ClerkView'));
 const CardsPage = lazy(() => import('../print/CardsPage'));
 const ReportPage = lazy(() => import('../print/ReportPage'));
+const AuditPage = lazy(() => import('../control/AuditPage'));
 
 function Page({ view, token }: { view: ViewKind; token: string }) {
   switch (view) {
@@ -28,6 +29,8 @@ function Page({ view, token }: { view: ViewKind; token: string }) {
       return <CardsPage token={token} />;
     case 'report':
       return <ReportPage />;
+    case 'audit':
+      return <AuditPage token={token} />;
     default:
       return view satisfies never;
   }

@@ -9,6 +9,7 @@ describe('view routes', () => {
     expect(viewFromPath('/review')).toBe('review');
     expect(viewFromPath('/clerk')).toBe('clerk');
     expect(viewFromPath('/report')).toBe('report');
+    expect(viewFromPath('/audit')).toBe('audit');
   });
 
   it('knows no other view', () => {

@@ -6,7 +6,6 @@ import { useView } from '../app/context';
 import { download } from '../shared/download';
 import { AgendaImport } from './AgendaImport';
 import { AudioPanel } from './AudioPanel';
-import { AuditLog } from './AuditLog';
 import { LivePanel } from './LivePanel';
 import { Preview } from './Preview';
 import { Queue } from './Queue';
@@ -19,10 +18,11 @@ import { MeetingFiles } from './MeetingFiles';
 import { MessagePanel } from './MessagePanel';
 import { useSend } from '../shared/useSend';
 import { usePerform } from './usePerform';
+import { useShellNotices } from './useShellNotices';
 import { useShortcuts } from './useShortcuts';
 import './control.css';
 
-type Editing = { kind: 'add'; sittingId: string } | { kind: 'edit'; slotId: string } | { kind: 'scoring' } | { kind: 'import' } | { kind: 'audit' } | { kind: 'files' } | null;
+type Editing = { kind: 'add'; sittingId: string } | { kind: 'edit'; slotId: string } | { kind: 'scoring' } | { kind: 'import' } | { kind: 'files' } | null;
 
 /** The host's laptop: the running order, the live speaker's clock and controls, and the big screen's preview. */
 export default function ControlView({ token }: { token: string }) {
@@ -49,6 +49,7 @@ export default function ControlView({ token }: { token: string }) {
     [meeting, target],
   );
   useShortcuts(editing === null ? meeting : null, target, perform, onOther);
+  useShellNotices();
 
   if (meeting === null) return null;
   const editedSlot = editing?.kind === 'edit' ? (meeting.slots.find((s) => s.id === editing.slotId) ?? null) : null;
@@ -68,9 +69,9 @@ export default function ControlView({ token }: { token: string }) {
         <button type="button" className="link" onClick={() => setEditing({ kind: 'files' })}>
           {t('files.title')}
         </button>
-        <button type="button" className="link" onClick={() => setEditing({ kind: 'audit' })}>
+        <a className="link" href={`/audit#token=${token}`} target="_blank" rel="noopener">
           {t('audit.title')}
-        </button>
+        </a>
       </TopBar>
       <div className="control-main">
         <Queue
@@ -95,7 +96,6 @@ export default function ControlView({ token }: { token: string }) {
         </div>
       </div>
       {editing?.kind === 'files' && <MeetingFiles token={token} onClose={() => setEditing(null)} />}
-      {editing?.kind === 'audit' && <AuditLog token={token} onClose={() => setEditing(null)} />}
       {editing?.kind === 'import' && <AgendaImport token={token} onClose={() => setEditing(null)} />}
       {editing?.kind === 'scoring' && (
         <ScoringSetup

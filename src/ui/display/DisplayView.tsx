@@ -1,5 +1,6 @@
 import { useView } from '../app/context';
 import { livePhaseOf } from '../shared/live-phase';
+import { useWakeLock } from '../shared/useWakeLock';
 import { IdleScreen } from './IdleScreen';
 import { LiveScreen } from './LiveScreen';
 import { ResultsScreen } from './ResultsScreen';
@@ -9,6 +10,8 @@ import './display.css';
 /** The projector (and, with `stage`, the speaker's monitor): read-only, driven by the host. */
 export function DisplayView({ variant = 'display' }: { variant?: 'display' | 'stage' }) {
   const meeting = useView((s) => s.meeting);
+  // The hall's screens never sleep mid-speech (in a browser; the desktop app also blocks display sleep).
+  useWakeLock(true);
   if (meeting === null) return null;
   const phase = livePhaseOf(meeting);
   // Revealed results take the screen between speakers only: a clock that runs, is paused or has

@@ -331,6 +331,14 @@ export const en = {
     confirmOpen: 'Open “{{title}}”? This meeting closes as it stands (nothing is lost) and every screen switches to the other one.',
   },
   audit: { title: 'Audit log', close: 'Close', filter: 'Filter…', role: 'Role', allRoles: 'All roles', device: 'Device', time: 'Time', event: 'Event', detail: 'Detail' },
+  shell: {
+    projectorUnplugged: 'The display’s screen was disconnected: the display now shows on {{screen}}. The meeting goes on.',
+    projectorPlugged: 'A screen was connected: the display now shows on {{screen}}.',
+    savePdf: 'Save as PDF…',
+    print: 'Print…',
+    saved: 'Saved: {{path}}',
+    notSaved: 'Not saved: {{reason}}',
+  },
   errors: {
     bad_message: 'The host did not understand that',
     forbidden: 'Not allowed for this view',

@@ -333,6 +333,14 @@ export const zhCN: Dictionary = {
     confirmOpen: '打开“{{title}}”？本次会议按当前状态关闭（不会丢失任何内容），所有屏幕将切换到该会议。',
   },
   audit: { title: '操作记录', close: '关闭', filter: '筛选…', role: '角色', allRoles: '全部角色', device: '设备', time: '时间', event: '事件', detail: '内容' },
+  shell: {
+    projectorUnplugged: '投影屏幕已断开：投影画面已移到 {{screen}}。会议照常进行。',
+    projectorPlugged: '已接入屏幕：投影画面已移到 {{screen}}。',
+    savePdf: '另存为 PDF…',
+    print: '打印…',
+    saved: '已保存：{{path}}',
+    notSaved: '未保存：{{reason}}',
+  },
   errors: {
     bad_message: '主持端无法识别该请求',
     forbidden: '此视图无权进行该操作',

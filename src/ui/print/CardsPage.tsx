@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PrintButtons } from './PrintButtons';
 import { usePaperPage } from './usePaperPage';
 import './print.css';
 
@@ -55,9 +56,7 @@ export default function CardsPage({ token }: { token: string }) {
             ))}
           </select>
         </label>
-        <button type="button" className="primary" onClick={() => window.print()}>
-          {t('cards.print')}
-        </button>
+        <PrintButtons />
         {onlyHere && <p className="warn">{t('cards.loopbackOnly')}</p>}
         {data.cards.length === 0 && <p className="warn">{t('cards.none')}</p>}
       </div>

@@ -5,6 +5,7 @@ import { tallySlot } from '../../core/paper';
 import { formatMinutes } from '../../core/time';
 import { useView } from '../app/context';
 import { RankingTable } from '../results/RankingTable';
+import { PrintButtons } from './PrintButtons';
 import { usePaperPage } from './usePaperPage';
 import './print.css';
 
@@ -32,9 +33,7 @@ export default function ReportPage() {
         <label>
           <input type="checkbox" checked={names} onChange={(e) => setNames(e.target.checked)} /> {t('report.names')}
         </label>
-        <button type="button" className="primary" onClick={() => window.print()}>
-          {t('cards.print')}
-        </button>
+        <PrintButtons />
       </div>
       <h1>{meeting.title}</h1>
       <p className="muted">

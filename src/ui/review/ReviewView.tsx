@@ -3,6 +3,7 @@ import { isRecused } from '../../core/ballots';
 import { agenda } from '../../core/queue';
 import { useView } from '../app/context';
 import { LanguageToggle } from '../shared/LanguageToggle';
+import { useWakeLock } from '../shared/useWakeLock';
 import { BallotCard } from './BallotCard';
 import { PastBallots } from './PastBallots';
 import { useOutbox } from './useOutbox';
@@ -17,6 +18,8 @@ export default function ReviewView({ storageKey }: { storageKey: string }) {
   const meeting = useView((s) => s.meeting);
   const outbox = useOutbox(`${storageKey}.outbox`);
   const me = meeting?.scoring.reviewers[0];
+  // The phone stays awake while there is a ballot to fill in, and may sleep between speakers.
+  useWakeLock(meeting !== null && me !== undefined && agenda(meeting).some((s) => meeting.windows[s.id] === 'open' && !isRecused(me, s.unit)));
   if (!meeting || !me) return null;
 
   const group = meeting.scoring.groups.find((g) => g.id === me.groupId);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../core/audit';
 import { download } from '../shared/download';
@@ -9,15 +9,16 @@ const time = (wall: number): string => {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
 };
 
-/** Every action as the log on disk has it: who (role, device), what, when to the millisecond; filterable and exportable. */
-export function AuditLog({ token, onClose }: { token: string; onClose(): void }) {
+/**
+ * Every action as the log on disk has it: who (role, device), what, when to the millisecond;
+ * filterable and exportable. A window of its own (a tab in a browser), opened from the control view.
+ */
+export default function AuditPage({ token }: { token: string }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [rows, setRows] = useState<AuditRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
   const [role, setRole] = useState('');
-  useEffect(() => dialog.current?.showModal(), []);
   useEffect(() => {
     fetch('/api/v1/audit', { headers: { authorization: `Bearer ${token}` } })
       .then(async (r) => (r.ok ? setRows((await r.json()) as AuditRow[]) : setError(await r.text())))
@@ -29,7 +30,7 @@ export function AuditLog({ token, onClose }: { token: string; onClose(): void })
   const shown = (rows ?? []).filter((r) => (role === '' || r.role.startsWith(role)) && (needle === '' || `${r.type} ${r.role} ${r.device} ${r.detail}`.toLowerCase().includes(needle)));
 
   return (
-    <dialog ref={dialog} className="slot-editor audit-log" onClose={onClose} aria-labelledby="audit-title">
+    <main className="panel audit-log" aria-labelledby="audit-title">
       <div className="panel-head">
         <h2 id="audit-title">{t('audit.title')}</h2>
         <input placeholder={t('audit.filter')} aria-label={t('audit.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="audit-filter" />
@@ -46,9 +47,6 @@ export function AuditLog({ token, onClose }: { token: string; onClose(): void })
         </button>
         <button type="button" className="link" onClick={() => void download(token, '/api/v1/export/audit.xlsx')}>
           XLSX
-        </button>
-        <button type="button" className="action" onClick={onClose}>
-          {t('audit.close')}
         </button>
       </div>
       {error && <p className="form-error">{error}</p>}
@@ -78,6 +76,6 @@ export function AuditLog({ token, onClose }: { token: string; onClose(): void })
           </tbody>
         </table>
       </div>
-    </dialog>
+    </main>
   );
 }
