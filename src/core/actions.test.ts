@@ -43,9 +43,11 @@ describe('host actions', () => {
       () => r.ok({ type: 'timer.resume' }, 2).boundary('zero', 6000).state,
       () => r.ok({ type: 'slot.mark', slotId: 'c', status: 'absent' }, 7000).state,
       () => r.ok({ type: 'scoring.configure', scoring: { ...defaultScoring(), reviewers: [{ id: 'l1', name: 'L', groupId: 'leaders', unit: '' }] } }, 7100).state,
-      () => r.ok({ type: 'scoring.open', slotId: 'a' }, 7150).state,
+      // The cut-off at 6000 opened scoring for "a".
+      () => r.ok({ type: 'scoring.open', slotId: 'b' }, 7150).state,
       () => r.ok({ type: 'ballot.submit', slotId: 'a', submissionId: 'submission-1', scores: ['90'], comment: '' }, 7200, { role: 'reviewer', reviewerId: 'l1' }).state,
       () => r.ok({ type: 'slot.next' }, 7250).state,
+      () => r.ok({ type: 'scoring.lock', slotId: 'a' }, 7260).state,
       () => r.ok({ type: 'results.reveal', reveal: { kind: 'ranking', shown: 1 } }, 7300).state,
       () => r.ok({ type: 'results.reveal', reveal: { kind: 'slot', slotId: 'a' } }, 7400).state,
     ];
@@ -74,12 +76,18 @@ describe('scoring and reveal actions', () => {
     expect(actionForKey(r.state, null, key('KeyL'))?.command(actionState(r.state), null)).toEqual({ type: 'scoring.lock', slotId: 'b' });
   });
 
-  it('a slot without counted ballots cannot be revealed; with one it can, bottom place first', () => {
+  it('only a locked slot with counted ballots can be revealed, bottom place first', () => {
     const r = scored();
     expect(actionForKey(r.state, 'a', key('KeyV'))).toBeUndefined();
     expect(actionForKey(r.state, null, key('KeyB'))).toBeUndefined();
     r.ok({ type: 'ballot.submit', slotId: 'a', submissionId: 'submission-1', scores: ['80'], comment: '' }, 3, { role: 'reviewer', reviewerId: 'l1' });
     r.ok({ type: 'ballot.submit', slotId: 'b', submissionId: 'submission-2', scores: ['90'], comment: '' }, 4, { role: 'reviewer', reviewerId: 'l1' });
+    // Open, a slot's score is one reviewer's: it stays off the big screen.
+    expect(actionForKey(r.state, 'a', key('KeyV'))).toBeUndefined();
+    expect(actionForKey(r.state, null, key('KeyB'))).toBeUndefined();
+    expect(r.run({ type: 'results.reveal', reveal: { kind: 'slot', slotId: 'a' } }, 4)?.message).toBe('scoring for this slot is still open: lock it before showing its score');
+    expect(r.run({ type: 'results.reveal', reveal: { kind: 'ranking', shown: 1 } }, 4)?.message).toBe('no locked slot has a result yet');
+    r.ok({ type: 'scoring.lock', slotId: 'a' }, 4).ok({ type: 'scoring.lock', slotId: 'b' }, 4);
     expect(actionForKey(r.state, 'a', key('KeyV'))?.name).toBe('revealSlot');
     r.ok(actionForKey(r.state, null, key('KeyB'))?.command(actionState(r.state), null) ?? { type: 'undo' }, 5);
     expect(r.state.reveal).toEqual({ kind: 'ranking', shown: 1 });

@@ -48,7 +48,7 @@ export type ActionName =
  * What actions read: the meeting as the host's own view has it, results included (the host
  * computes them; individual ballots stay with the clerk).
  */
-export type ActionState = MeetingView & { results: readonly Pick<SlotResult, 'slotId' | 'final' | 'rank'>[] };
+export type ActionState = MeetingView & { results: readonly Pick<SlotResult, 'slotId' | 'final' | 'rank' | 'provisional'>[] };
 
 /** The host's full state as actions see it. */
 export const actionState = (s: MeetingState): ActionState => ({ ...s, results: computeResults(s) });
@@ -191,7 +191,8 @@ export const ACTIONS: readonly HostAction[] = [
     keys: [{ code: 'KeyO' }],
     allowed: (s, t) => {
       const id = openTarget(s, t);
-      return id !== null && s.windows[id] !== 'open';
+      // A locked slot is reopened only with a reason (scoring.reopen), never by a key.
+      return id !== null && s.windows[id] === undefined;
     },
     command: (s, t) => ({ type: 'scoring.open', slotId: must(openTarget(s, t), 'openScoring') }),
   },
@@ -209,7 +210,7 @@ export const ACTIONS: readonly HostAction[] = [
     keys: [{ code: 'KeyV' }],
     allowed: (s, t) => {
       const id = revealTarget(s, t);
-      return rules.canReveal(s) && s.results.some((r) => r.slotId === id && r.final !== null) && !(s.reveal?.kind === 'slot' && s.reveal.slotId === id);
+      return rules.canReveal(s) && s.results.some((r) => r.slotId === id && r.final !== null && !r.provisional) && !(s.reveal?.kind === 'slot' && s.reveal.slotId === id);
     },
     command: (s, t) => ({ type: 'results.reveal', reveal: { kind: 'slot', slotId: must(revealTarget(s, t), 'revealSlot') } }),
   },

@@ -134,7 +134,7 @@ export function agendaFromRows(rows: string[][]): AgendaImport {
 }
 
 /** The agenda as a sheet with the same columns the import reads, so an export imports back unchanged. */
-export function agendaTable(state: { sittings: Sitting[]; slots: Slot[] }): Table {
+export function agendaTable(state: { sittings: Sitting[]; slots: Slot[] }): Table & { rows: string[][] } {
   const header = COLUMNS.filter((c) => c !== 'title').map((c) => HEADERS[c][0] ?? c);
   const rows = agenda(state).map((slot) => {
     const of = state.sittings.find((s) => s.id === slot.sittingId);

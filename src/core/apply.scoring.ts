@@ -5,8 +5,11 @@ import type { Mono } from './time';
 
 type ScoringEvent = Extract<
   MeetingEvent,
-  { type: 'scoring.configured' | 'scoring.opened' | 'scoring.locked' | 'ballot.submitted' | 'paper.entered' | 'paper.discarded' | 'ballot.voided' | 'results.revealed' | 'results.hidden' }
+  { type: 'scoring.configured' | 'scoring.amended' | 'scoring.opened' | 'scoring.locked' | 'scoring.reopened' | 'ballot.submitted' | 'paper.entered' | 'paper.discarded' | 'ballot.voided' | 'results.revealed' | 'results.hidden' }
 >;
+
+/** Who took a final decision back, when, and why. */
+const said = (e: MeetingEvent & { reason: string }) => ({ seq: e.seq, wall: e.wall, role: e.by.role, reason: e.reason });
 
 const without = <T>(o: Record<string, T>, key: string): Record<string, T> => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
 
@@ -14,10 +17,18 @@ export function applyScoring(s: MeetingState, e: ScoringEvent): MeetingState {
   switch (e.type) {
     case 'scoring.configured':
       return { ...s, scoring: e.scoring };
+    case 'scoring.amended':
+      return { ...s, scoring: e.scoring, scoringChanges: [...s.scoringChanges, { kind: 'rules', changed: e.changed, ...said(e) }] };
     case 'scoring.opened':
       return open(s, e.slotId, e.at);
     case 'scoring.locked':
       return { ...s, windows: { ...s.windows, [e.slotId]: 'locked' } };
+    case 'scoring.reopened': {
+      const reopened = open(s, e.slotId, e.at);
+      // A score shown in the hall is no longer final: it leaves the screen until the slot locks again.
+      const reveal = s.reveal?.kind === 'slot' && s.reveal.slotId === e.slotId ? null : s.reveal;
+      return { ...reopened, reveal, scoringChanges: [...s.scoringChanges, { kind: 'reopened', slotId: e.slotId, ...said(e) }] };
+    }
     case 'ballot.submitted':
       return submitBallots(s, [e]);
     case 'paper.entered': {

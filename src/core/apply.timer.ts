@@ -121,7 +121,9 @@ export function reachBoundary(s: MeetingState, boundary: Boundary, at: Mono): Me
   // On time, the elapsed time is exactly the granted time; when −time moved the deadline into
   // the past, the speaker has already used more, and that is what is kept (time never runs back).
   const stopped: Live = { ...live, fired, mode: 'cutoff', startedAt: null, elapsedBefore: elapsedAt(live, at), cutoffAt: at };
-  return withRecord(setLive(s, stopped), stopped, at, null);
+  const cut = withRecord(setLive(s, stopped), stopped, at, null);
+  // A cut-off ends the speech: scoring opens then, as when the host moves on.
+  return live.phaseIndex === 0 ? openWhenSpeechEnds(cut, live.slotId, at) : cut;
 }
 
 /** Overtime counts from the 0:00 instant: the speaker did not stop talking while the host decided. */

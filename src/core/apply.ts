@@ -91,11 +91,13 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
     case 'undo.applied': {
       const last = s.history.at(-1);
       if (!last || last.seq !== e.undoneSeq) return s;
-      return { ...s, ...last.before, history: s.history.slice(0, -1) };
+      return { ...s, ...last.before, ...keptLocks(s, last.before), history: s.history.slice(0, -1) };
     }
     case 'scoring.configured':
+    case 'scoring.amended':
     case 'scoring.opened':
     case 'scoring.locked':
+    case 'scoring.reopened':
     case 'ballot.submitted':
     case 'paper.entered':
     case 'paper.discarded':
@@ -131,6 +133,17 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
 /** A timed message's anchor moves with the clock, like the speaker's, so it still ends on time. */
 const shiftMessage = (m: SpeakerMessage | null, shiftMs: number): SpeakerMessage | null =>
   m === null ? null : { ...m, shownAt: mono(m.shownAt + shiftMs) };
+
+/**
+ * A lock is final: undoing a host action from before it (a "next speaker" that opened the slot)
+ * takes back the action, never the lock. Only a reopening with a reason unlocks a slot.
+ */
+function keptLocks(now: MeetingState, before: Undoable): Pick<Undoable, 'windows' | 'openedAt'> {
+  const locked = Object.keys(now.windows).filter((id) => now.windows[id] === 'locked');
+  const openedAt = { ...before.openedAt };
+  for (const id of locked) if (now.openedAt[id] !== undefined) openedAt[id] = now.openedAt[id];
+  return { windows: { ...before.windows, ...Object.fromEntries(locked.map((id) => [id, 'locked' as const])) }, openedAt };
+}
 
 /**
  * Rebuilds a meeting from its log (or from a snapshot and the log after it): the same events

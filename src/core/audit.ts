@@ -1,4 +1,5 @@
 import type { MeetingEvent } from './events';
+import { num } from './tables';
 import type { Table } from './tables';
 
 /** One line of the audit log: who (role and device), what, and when to the millisecond. */
@@ -33,5 +34,5 @@ const iso = (wall: number): string => new Date(wall).toISOString();
 
 export const auditTable = (rows: readonly AuditRow[]): Table => ({
   header: ['序号 Seq', '时间 Time (UTC)', '角色 Role', '设备 Device', '事件 Event', '内容 Detail'],
-  rows: rows.map((r) => [String(r.seq), iso(r.wall), r.role, r.device, r.type, r.detail]),
+  rows: rows.map((r) => [num(String(r.seq), 0), iso(r.wall), r.role, r.device, r.type, r.detail]),
 });

@@ -22,7 +22,7 @@ describe('automatic lock', () => {
   });
 
   it('counts again from a reopening', () => {
-    const r = withAutoLock(2).ok({ type: 'scoring.open', slotId: 'a' }, 0).ok({ type: 'scoring.lock', slotId: 'a' }, 1000).ok({ type: 'scoring.open', slotId: 'a' }, 60_000);
+    const r = withAutoLock(2).ok({ type: 'scoring.open', slotId: 'a' }, 0).ok({ type: 'scoring.lock', slotId: 'a' }, 1000).ok({ type: 'scoring.reopen', slotId: 'a', reason: 'a late paper ballot' }, 60_000);
     expect(nextAutoLock(r.state)).toEqual({ slotId: 'a', dueAt: 60_000 + 120_000 });
   });
 });

@@ -112,10 +112,11 @@ describe('paper ballots', () => {
 });
 
 describe('undo never touches ballots', () => {
-  it('undoing the host’s lock reopens the slot and keeps every ballot', () => {
+  it('nor a lock: undo takes back the host’s action before it, and the slot stays locked with every ballot', () => {
     const r = panel().ok({ type: 'scoring.open', slotId: 'a' }, 1).ok(ballot('a', '90'), 2, reviewer('l1'));
     r.ok({ type: 'scoring.lock', slotId: 'a' }, 3).ok({ type: 'undo' }, 4);
-    expect(r.state.windows.a).toBe('open');
+    expect(r.events.at(-1)).toMatchObject({ type: 'undo.applied', undoneSeq: r.events.find((e) => e.type === 'scoring.opened')?.seq });
+    expect(r.state.windows.a).toBe('locked');
     expect(r.state.ballots.a?.l1?.scores).toEqual(['90']);
   });
 });

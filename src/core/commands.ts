@@ -9,6 +9,9 @@ import { MAX_MESSAGE_MS, MessagePresetsSchema, MessageTargetSchema, MessageTextS
 export const SlotFieldsSchema = SlotSchema.pick({ unit: true, speaker: true, topic: true, phases: true });
 export type SlotFields = z.infer<typeof SlotFieldsSchema>;
 
+/** Why a final decision is taken back: said by a person, printed in the report. */
+export const ReasonSchema = z.string().trim().min(3, 'say why, in a few words').max(300);
+
 const c = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), ...shape }).strict();
 
@@ -45,9 +48,14 @@ export const CommandSchema = z.discriminatedUnion('type', [
     outputs: z.array(z.enum(['display', 'stage', 'control'])).max(3).optional(),
   }),
   c('undo', {}),
+  /** The roster and rules; once a ballot is in, only what no ballot depends on (scoring.amend changes the rest). */
   c('scoring.configure', { scoring: ScoringSetupSchema }),
+  /** Changes rules that ballots already depend on: audited with its reason and printed in the report. */
+  c('scoring.amend', { scoring: ScoringSetupSchema, reason: ReasonSchema }),
   c('scoring.open', { slotId: IdSchema }),
   c('scoring.lock', { slotId: IdSchema }),
+  /** Opens a locked slot again: audited with its reason, shown to the clerk and in the report. */
+  c('scoring.reopen', { slotId: IdSchema, reason: ReasonSchema }),
   /** A reviewer's ballot; `submissionId` makes a retry after a dropped connection harmless. */
   c('ballot.submit', { slotId: IdSchema, submissionId: z.string().min(8).max(64), ...BallotInputSchema.shape }),
   /** The clerk types in a paper ballot; `entryId` makes a retry harmless, a second entry confirms it. */

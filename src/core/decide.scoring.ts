@@ -5,12 +5,14 @@ import type { Actor } from './events';
 import { slotById } from './queue';
 import { computeResults } from './results';
 import { canReveal, REVEAL_REFUSAL } from './rules';
+import { changedParts, frozenParts, voters } from './scoring.freeze';
+import type { ScoringSetup } from './scoring.setup';
 import type { Reveal } from './state';
 import type { MeetingState } from './state';
 
 type ScoringCommand = Extract<
   Command,
-  { type: 'scoring.configure' | 'scoring.open' | 'scoring.lock' | 'ballot.submit' | 'paper.enter' | 'paper.discard' | 'ballot.void' | 'results.reveal' | 'results.hide' }
+  { type: 'scoring.configure' | 'scoring.amend' | 'scoring.open' | 'scoring.lock' | 'scoring.reopen' | 'ballot.submit' | 'paper.enter' | 'paper.discard' | 'ballot.void' | 'results.reveal' | 'results.hide' }
 >;
 
 const refuse = (code: 'not_allowed' | 'not_found' | 'invalid', message: string): Decision => ({ ok: false, error: { code, message } });
@@ -18,15 +20,29 @@ const refuse = (code: 'not_allowed' | 'not_found' | 'invalid', message: string):
 /** Scoring commands: the roster and rules, opening and locking, ballots, and what the hall sees. */
 export function decideScoring(state: MeetingState, cmd: ScoringCommand, by: Actor): Decision {
   switch (cmd.type) {
-    case 'scoring.configure':
+    case 'scoring.configure': {
+      const frozen = frozenParts(state.scoring, cmd.scoring, voters(state));
+      if (frozen.length > 0) {
+        return refuse('not_allowed', `ballots are in, so the rules are frozen (${frozen.join(', ')} changed): change them with scoring.amend and a reason`);
+      }
       return { ok: true, event: { type: 'scoring.configured', scoring: cmd.scoring } };
+    }
+    case 'scoring.amend':
+      return decideAmend(state, cmd.scoring, cmd.reason);
     case 'scoring.open':
     case 'scoring.lock': {
       if (!slotById(state, cmd.slotId)) return refuse('not_found', `no slot "${cmd.slotId}"`);
       const want = cmd.type === 'scoring.open' ? 'open' : 'locked';
       if (state.windows[cmd.slotId] === want) return refuse('not_allowed', `scoring is already ${want}`);
+      if (want === 'open' && state.windows[cmd.slotId] === 'locked') {
+        return refuse('not_allowed', 'scoring for this slot is locked: reopening it needs a reason (scoring.reopen)');
+      }
       return { ok: true, event: { type: cmd.type === 'scoring.open' ? 'scoring.opened' : 'scoring.locked', slotId: cmd.slotId } };
     }
+    case 'scoring.reopen':
+      if (!slotById(state, cmd.slotId)) return refuse('not_found', `no slot "${cmd.slotId}"`);
+      if (state.windows[cmd.slotId] !== 'locked') return refuse('not_allowed', 'scoring for this slot is not locked: only a locked slot is reopened');
+      return { ok: true, event: { type: 'scoring.reopened', slotId: cmd.slotId, reason: cmd.reason } };
     case 'ballot.submit': {
       const reviewerId = by.reviewerId;
       if (by.role !== 'reviewer' || reviewerId === undefined) return refuse('not_allowed', 'only a reviewer submits a ballot');
@@ -74,17 +90,35 @@ export function decideScoring(state: MeetingState, cmd: ScoringCommand, by: Acto
   }
 }
 
-/** Only what has a result can be revealed; "all places" is clamped to how many slots are ranked. */
+/**
+ * A change to rules that ballots depend on: only once there are ballots (before, the plain
+ * setup is the way), only when something changes, and never the number of criteria, which the
+ * ballots already cast have one score each for.
+ */
+function decideAmend(state: MeetingState, scoring: ScoringSetup, reason: string): Decision {
+  if (voters(state).size === 0) return refuse('not_allowed', 'no ballot is in yet: the rules are not frozen, change them with scoring.configure');
+  const changed = changedParts(state.scoring, scoring);
+  if (changed.length === 0) return refuse('not_allowed', 'the rules are as they were: nothing to change');
+  if (scoring.rubric.criteria.length !== state.scoring.rubric.criteria.length) {
+    return refuse('invalid', `the ballots cast have ${state.scoring.rubric.criteria.length} score(s) each: the number of criteria cannot change now`);
+  }
+  return { ok: true, event: { type: 'scoring.amended', scoring, reason, changed } };
+}
+
+/** Only a locked slot's result can be revealed; "all places" is clamped to how many slots are ranked (locked). */
 function decideReveal(state: MeetingState, reveal: Reveal): Decision {
   if (!canReveal(state)) return refuse('not_allowed', REVEAL_REFUSAL);
   const results = computeResults(state);
   if (reveal.kind === 'slot') {
     if (!slotById(state, reveal.slotId)) return refuse('not_found', `no slot "${reveal.slotId}"`);
-    if (!results.some((r) => r.slotId === reveal.slotId && r.final !== null)) return refuse('not_allowed', 'this slot has no counted ballots yet');
+    const result = results.find((r) => r.slotId === reveal.slotId && r.final !== null);
+    if (!result) return refuse('not_allowed', 'this slot has no counted ballots yet');
+    // An open slot's score is one ballot away from another, and may be a single reviewer's.
+    if (result.provisional) return refuse('not_allowed', 'scoring for this slot is still open: lock it before showing its score');
     return { ok: true, event: { type: 'results.revealed', reveal } };
   }
   const ranked = results.filter((r) => r.rank !== null).length;
-  if (ranked === 0) return refuse('not_allowed', 'no slot has a result yet');
+  if (ranked === 0) return refuse('not_allowed', 'no locked slot has a result yet');
   const current = state.reveal?.kind === 'ranking' ? state.reveal.shown : 0;
   const shown = Math.min(reveal.shown, ranked);
   if (shown === current && shown === ranked) return refuse('not_allowed', 'every place is already shown');

@@ -83,8 +83,10 @@ export function decide(state: MeetingState, cmd: Command, newId: () => Id, by: A
       return last ? accept({ type: 'undo.applied', undoneSeq: last.seq }) : notNow('undo (nothing to undo)');
     }
     case 'scoring.configure':
+    case 'scoring.amend':
     case 'scoring.open':
     case 'scoring.lock':
+    case 'scoring.reopen':
     case 'ballot.submit':
     case 'paper.enter':
     case 'paper.discard':

@@ -3,7 +3,7 @@ import { IdSchema, MeetingSetupSchema, PlannedStartSchema, SittingSchema, SlotSc
 import { SlotFieldsSchema } from './commands';
 import { RevealSchema } from './reveal';
 import { MessagePresetsSchema, MessageTargetSchema, MessageTextSchema } from './speaker-message';
-import { DecimalTextSchema, ScoringSetupSchema } from './scoring.setup';
+import { DecimalTextSchema, ScoringSetupSchema, SetupPartSchema } from './scoring.setup';
 import { MonoSchema, WallSchema } from './time';
 import type { Mono, Wall } from './time';
 
@@ -61,8 +61,11 @@ export const EventBodySchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('undo.applied'), undoneSeq: z.number().int().min(1) }),
   z.object({ type: z.literal('scoring.configured'), scoring: ScoringSetupSchema }),
+  /** Rules changed after the first ballot; `changed` names the parts (rubric, groups, reviewers, rules). */
+  z.object({ type: z.literal('scoring.amended'), scoring: ScoringSetupSchema, reason: z.string(), changed: z.array(SetupPartSchema) }),
   z.object({ type: z.literal('scoring.opened'), slotId: IdSchema }),
   z.object({ type: z.literal('scoring.locked'), slotId: IdSchema }),
+  z.object({ type: z.literal('scoring.reopened'), slotId: IdSchema, reason: z.string() }),
   z.object({
     type: z.literal('ballot.submitted'),
     slotId: IdSchema,
@@ -139,8 +142,8 @@ export const UNDOABLE: ReadonlySet<EventType> = new Set<EventType>([
   'slot.moved',
   'sitting.edited',
   'agenda.replaced',
+  // A lock is final (reopening needs a reason), so it is not undone; see also undo.applied in apply.ts.
   'scoring.opened',
-  'scoring.locked',
   'results.revealed',
   'results.hidden',
   'message.shown',

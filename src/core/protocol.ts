@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { CommandSchema } from './commands';
 import { IdSchema, PhaseSpecSchema, SittingSchema, SlotSchema } from './meeting';
 import { RevealSchema } from './reveal';
-import { ScoringSetupSchema } from './scoring.setup';
+import { ScoringSetupSchema, SetupPartSchema } from './scoring.setup';
+import { RoleSchema } from './events';
 import { MAX_PRESETS, MessageTargetSchema, MessageTextSchema } from './speaker-message';
 import { MonoSchema, WallSchema } from './time';
 
@@ -60,6 +61,11 @@ const BallotSchema = z.object({
   wall: WallSchema,
 });
 
+const ScoringChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('rules'), seq: z.number().int(), wall: WallSchema, role: RoleSchema, reason: z.string(), changed: z.array(SetupPartSchema) }),
+  z.object({ kind: z.literal('reopened'), seq: z.number().int(), wall: WallSchema, role: RoleSchema, reason: z.string(), slotId: IdSchema }),
+]);
+
 const SlotResultSchema = z.object({
   slotId: IdSchema,
   unit: z.string(),
@@ -77,10 +83,11 @@ const SlotResultSchema = z.object({
   ),
   weighted: z.string().nullable(),
   rescaled: z.boolean(),
-  overtimeMs: z.number(),
+  overtimeSeconds: z.number().int(),
   cutoff: z.boolean(),
   penalty: z.string(),
   final: z.string().nullable(),
+  provisional: z.boolean(),
   rank: z.number().int().nullable(),
   grade: z.enum(['excellent', 'good', 'pass', 'needsWork']).nullable(),
 });
@@ -105,6 +112,7 @@ export const ViewStateSchema = z.object({
   scoring: ScoringSetupSchema,
   ballots: z.record(z.string(), z.record(z.string(), BallotSchema)),
   paper: z.record(z.string(), z.record(z.string(), z.array(PaperEntrySchema))),
+  scoringChanges: z.array(ScoringChangeSchema),
   windows: z.record(z.string(), z.enum(['open', 'locked'])),
   openedAt: z.record(z.string(), MonoSchema),
   reveal: RevealSchema.nullable(),

@@ -4,9 +4,10 @@ import { tallySlot } from './paper';
 import { agenda } from './queue';
 import { dec, gradeByQuota, gradeByThreshold, groupScore, penalty, rank, roundHalfUp, weightedScore } from './scoring';
 import type { Decimal, Grade } from './scoring';
-import { LEADERS_GROUP } from './scoring.setup';
+import { tieBreakGroup } from './scoring.setup';
 import type { ScoringSetup } from './scoring.setup';
 import type { MeetingState } from './state';
+import { overtimeSeconds } from './time';
 
 /** One group's part of a slot's result, with every number needed to explain it. */
 export interface GroupResult {
@@ -28,14 +29,17 @@ export interface SlotResult {
   /** Ballots held back until the clerk settles them (unconfirmed or mismatched paper, paper/phone conflicts). */
   unresolved: number;
   groups: GroupResult[];
-  /** Weighted mean before penalties, full precision as text. */
+  /** Weighted mean before penalties, 2 decimals for reading (the final is computed from the full precision). */
   weighted: string | null;
   rescaled: boolean;
-  overtimeMs: number;
+  /** Whole seconds over in the slot's hard phases, as the hall saw them (`overtimeSeconds`). */
+  overtimeSeconds: number;
   cutoff: boolean;
   penalty: string;
   /** Rounded half up to 2 decimals, after penalties. Null until a ballot is in. */
   final: string | null;
+  /** Not locked yet: the score may still change, so it has no rank or grade and is never shown in the hall. */
+  provisional: boolean;
   rank: number | null;
   grade: Grade | null;
 }
@@ -43,18 +47,20 @@ export interface SlotResult {
 const fixed = (d: Decimal | null | undefined): string | null => (d ? roundHalfUp(d).toFixed(2) : null);
 
 type Scored = ReturnType<typeof scoreSlot>;
-type ScoringInput = Pick<MeetingState, 'slots' | 'sittings' | 'ballots' | 'paper' | 'scoring' | 'records'>;
+type ScoringInput = Pick<MeetingState, 'slots' | 'sittings' | 'ballots' | 'paper' | 'scoring' | 'records' | 'windows'>;
 
 /**
- * The meeting's results: every slot that has ballots, scored by the meeting's rules, ranked and
- * graded. Pure: the clerk's view, the report and the big screen all read this one computation.
+ * The meeting's results: every slot that has ballots, scored by the meeting's rules; the locked
+ * ones ranked and graded (an open slot's score is provisional: one more ballot changes it, and
+ * the hall must not see a single reviewer's score). Pure: the clerk's view, the report and the
+ * big screen all read this one computation.
  */
 export function computeResults(state: ScoringInput): SlotResult[] {
   const { rules } = state.scoring;
   const scored = agenda(state).map((slot) => scoredSlot(state, slot));
 
-  const ranked = scored.filter((s) => s.final !== null);
-  const ranks = rank(ranked.map((s) => ({ id: s.slot.id, final: s.final as Decimal, leaders: s.leaders, overtimeMs: s.overtimeMs })));
+  const ranked = scored.filter((s) => s.final !== null && state.windows[s.slot.id] === 'locked');
+  const ranks = rank(ranked.map((s) => ({ id: s.slot.id, final: s.final as Decimal, tieBreak: s.tieBreak, overtimeSeconds: s.overtimeSeconds })));
   const grading = rules.grading;
   const grades =
     grading.mode === 'quota'
@@ -79,12 +85,13 @@ export function computeResults(state: ScoringInput): SlotResult[] {
       dropped: p.gs?.dropped ? { high: p.gs.dropped.high.toString(), low: p.gs.dropped.low.toString() } : null,
       score: fixed(p.gs?.score),
     })),
-    weighted: s.weighted ? s.weighted.score.toString() : null,
+    weighted: fixed(s.weighted?.score),
     rescaled: s.weighted?.rescaled ?? false,
-    overtimeMs: s.overtimeMs,
+    overtimeSeconds: s.overtimeSeconds,
     cutoff: s.cutoff,
     penalty: s.deduction.toString(),
     final: s.final ? s.final.toFixed(2) : null,
+    provisional: state.windows[s.slot.id] !== 'locked',
     rank: ranks.get(s.slot.id) ?? null,
     grade: grades.get(s.slot.id) ?? null,
   }));
@@ -122,11 +129,13 @@ function scoreSlot(state: ScoringInput, slot: Slot) {
   });
   const weighted = weightedScore(perGroup.map((p) => ({ weight: dec(p.group.weight), score: p.gs?.score ?? null })));
   const records = (state.records[slot.id] ?? []).filter((r) => slot.phases[r.phaseIndex]?.cutoff === 'hard');
-  const overtimeMs = records.reduce((sum, r) => sum + r.overtimeMs, 0);
+  // Each phase's overrun as its own clock showed it, then added up.
+  const overtime = records.reduce((sum, r) => sum + overtimeSeconds(r.overtimeMs), 0);
   const cutoff = records.some((r) => r.cutoff);
-  const penaltyRules = { pointsPerInterval: dec(rules.penaltyPerInterval), intervalMs: rules.penaltyIntervalSeconds * 1000, cutoffPoints: dec(rules.cutoffPenalty) };
-  const deduction = penalty(overtimeMs, cutoff, penaltyRules);
+  const penaltyRules = { pointsPerInterval: dec(rules.penaltyPerInterval), intervalSeconds: rules.penaltyIntervalSeconds, cutoffPoints: dec(rules.cutoffPenalty) };
+  const deduction = penalty(overtime, cutoff, penaltyRules);
   const final = weighted ? roundHalfUp(weighted.score.minus(deduction)) : null;
-  const leaders = perGroup.find((p) => p.group.id === LEADERS_GROUP)?.gs?.score ?? null;
-  return { slot, ballots, unresolved, perGroup, weighted, overtimeMs, cutoff, deduction, final, leaders };
+  const tieBreakId = tieBreakGroup(state.scoring).id;
+  const tieBreak = perGroup.find((p) => p.group.id === tieBreakId)?.gs?.score ?? null;
+  return { slot, ballots, unresolved, perGroup, weighted, overtimeSeconds: overtime, cutoff, deduction, final, tieBreak };
 }

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { defaultScoring } from './scoring.setup';
 import { Rehearsal } from './test-support';
 
-/** Slot a heard and scored, the host now between speakers with b called up. */
+/** Slot a heard, scored and locked, the host now between speakers with b called up. */
 function scoredA(): Rehearsal {
   return new Rehearsal()
     .ok({ type: 'scoring.configure', scoring: { ...defaultScoring(), reviewers: [{ id: 'l1', name: 'L', groupId: 'leaders', unit: '' }] } }, 0)
     .ok({ type: 'timer.start' }, 10)
     .ok({ type: 'slot.next' }, 1000)
-    .ok({ type: 'ballot.submit', slotId: 'a', submissionId: 'submission-1', scores: ['85.5'], comment: '' }, 1100, { role: 'reviewer', reviewerId: 'l1' });
+    .ok({ type: 'ballot.submit', slotId: 'a', submissionId: 'submission-1', scores: ['85.5'], comment: '' }, 1100, { role: 'reviewer', reviewerId: 'l1' })
+    // Only a locked slot's score goes on the screens.
+    .ok({ type: 'scoring.lock', slotId: 'a' }, 1150);
 }
 
 describe('the clock always wins over revealed results', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from './ids';
+import { dec } from './scoring';
 
 /** A decimal written as text ("0.5", "25"): scores and weights never pass through binary floats. */
 export const DecimalTextSchema = z.string().regex(/^\d{1,4}(\.\d{1,4})?$/, 'a decimal number such as 25 or 0.5');
@@ -43,6 +44,11 @@ export const ScoringRulesSchema = z.object({
   grading: GradingSchema,
   /** Minutes after opening when a slot locks by itself; null: only when the host locks it. */
   autoLockMinutes: z.number().int().min(1).max(240).nullable(),
+  /**
+   * The group whose score breaks a tie in the ranking; null: the heaviest group (the first of
+   * equal weights). Meetings set up before this setting existed read as null.
+   */
+  tieBreakGroupId: IdSchema.nullable().default(null),
 });
 export type ScoringRules = z.infer<typeof ScoringRulesSchema>;
 
@@ -58,6 +64,9 @@ export const ScoringSetupSchema = z
     s.reviewers.forEach((r, i) => {
       if (!groups.has(r.groupId)) ctx.addIssue({ code: 'custom', path: ['reviewers', i, 'groupId'], message: `no group "${r.groupId}"` });
     });
+    if (s.rules.tieBreakGroupId !== null && !groups.has(s.rules.tieBreakGroupId)) {
+      ctx.addIssue({ code: 'custom', path: ['rules', 'tieBreakGroupId'], message: `no group "${s.rules.tieBreakGroupId}"` });
+    }
     const ids = new Set<string>();
     s.reviewers.forEach((r, i) => {
       if (ids.has(r.id)) ctx.addIssue({ code: 'custom', path: ['reviewers', i, 'id'], message: `duplicate reviewer id "${r.id}"` });
@@ -66,7 +75,19 @@ export const ScoringSetupSchema = z
   });
 export type ScoringSetup = z.infer<typeof ScoringSetupSchema>;
 
+/** The parts of a scoring setup, as a rules change names them. */
+export const SetupPartSchema = z.enum(['rubric', 'groups', 'reviewers', 'rules']);
+export type SetupPart = z.infer<typeof SetupPartSchema>;
+
 export const LEADERS_GROUP = 'leaders';
+
+/** The group whose score breaks ties: the one chosen in setup, else the heaviest (first of equals). */
+export function tieBreakGroup(setup: Pick<ScoringSetup, 'groups' | 'rules'>): ReviewerGroup {
+  const chosen = setup.groups.find((g) => g.id === setup.rules.tieBreakGroupId);
+  if (chosen) return chosen;
+  // groups has at least one entry (the schema says so).
+  return setup.groups.reduce((best, g) => (dec(g.weight).gt(dec(best.weight)) ? g : best));
+}
 
 /** One criterion "总分" out of 100, the three groups of the region's practice, quota grades. */
 export function defaultScoring(): ScoringSetup {
@@ -85,6 +106,7 @@ export function defaultScoring(): ScoringSetup {
       cutoffPenalty: '0',
       grading: { mode: 'quota', excellentShare: '0.2', needsWorkShare: '0.1' },
       autoLockMinutes: null,
+      tieBreakGroupId: null,
     },
   };
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dec, gradeByQuota, gradeByThreshold, groupScore, penalty, rank, roundHalfUp, weightedScore } from './scoring';
 import type { Decimal } from './scoring';
+import { formatCountdown, overtimeSeconds } from './time';
 
 const ds = (...xs: string[]): Decimal[] => xs.map(dec);
 const s = (x: Decimal | undefined | null) => x?.toFixed(2);
@@ -66,26 +67,36 @@ describe('rounding', () => {
 });
 
 describe('overtime penalty', () => {
-  const rules = { pointsPerInterval: dec('0.5'), intervalMs: 30_000, cutoffPoints: dec('1') };
+  const rules = { pointsPerInterval: dec('0.5'), intervalSeconds: 30, cutoffPoints: dec('1') };
   it.each([
     [0, false, '0'],
     [1, false, '0.5'],
-    [30_000, false, '0.5'],
-    [30_001, false, '1'],
+    [30, false, '0.5'],
+    [31, false, '1'],
     [0, true, '1'],
-    [61_000, true, '2.5'],
-  ])('%i ms over, cut off %s → %s points', (ms, cutoff, want) => {
-    expect(penalty(ms, cutoff, rules).toString()).toBe(want);
+    [61, true, '2.5'],
+  ])('%i s over, cut off %s → %s points', (seconds, cutoff, want) => {
+    expect(penalty(seconds, cutoff, rules).toString()).toBe(want);
+  });
+
+  it('counts the whole seconds the hall saw: 30.9 s over shows +0:30 and is one interval; +0:31 is two', () => {
+    expect(formatCountdown(-30_900)).toBe('+0:30');
+    expect(penalty(overtimeSeconds(30_900), false, rules).toString()).toBe('0.5');
+    expect(formatCountdown(-31_000)).toBe('+0:31');
+    expect(penalty(overtimeSeconds(31_000), false, rules).toString()).toBe('1');
+    // Under a second over shows 0:00 and costs nothing.
+    expect(formatCountdown(-900)).toBe('0:00');
+    expect(penalty(overtimeSeconds(900), false, rules).toString()).toBe('0');
   });
 });
 
 describe('ranking', () => {
   it('shares a rank on a full tie and skips the next (1, 2, 2, 4)', () => {
     const ranks = rank([
-      { id: 'a', final: dec('90'), leaders: dec('90'), overtimeMs: 0 },
-      { id: 'b', final: dec('85'), leaders: dec('88'), overtimeMs: 0 },
-      { id: 'c', final: dec('85'), leaders: dec('88'), overtimeMs: 0 },
-      { id: 'd', final: dec('80'), leaders: dec('80'), overtimeMs: 0 },
+      { id: 'a', final: dec('90'), tieBreak: dec('90'), overtimeSeconds: 0 },
+      { id: 'b', final: dec('85'), tieBreak: dec('88'), overtimeSeconds: 0 },
+      { id: 'c', final: dec('85'), tieBreak: dec('88'), overtimeSeconds: 0 },
+      { id: 'd', final: dec('80'), tieBreak: dec('80'), overtimeSeconds: 0 },
     ]);
     expect([...ranks.entries()].sort()).toEqual([
       ['a', 1],
@@ -95,11 +106,11 @@ describe('ranking', () => {
     ]);
   });
 
-  it('breaks ties by the leaders’ score, then by less overtime', () => {
+  it('breaks ties by the tie-break group’s score, then by less overtime', () => {
     const ranks = rank([
-      { id: 'slow', final: dec('85'), leaders: dec('88'), overtimeMs: 40_000 },
-      { id: 'fast', final: dec('85'), leaders: dec('88'), overtimeMs: 0 },
-      { id: 'led', final: dec('85'), leaders: dec('90'), overtimeMs: 90_000 },
+      { id: 'slow', final: dec('85'), tieBreak: dec('88'), overtimeSeconds: 40 },
+      { id: 'fast', final: dec('85'), tieBreak: dec('88'), overtimeSeconds: 0 },
+      { id: 'led', final: dec('85'), tieBreak: dec('90'), overtimeSeconds: 90 },
     ]);
     expect(ranks.get('led')).toBe(1);
     expect(ranks.get('fast')).toBe(2);

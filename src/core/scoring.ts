@@ -57,32 +57,35 @@ export function weightedScore(groups: readonly { weight: Decimal; score: Decimal
 export interface PenaltyRules {
   /** Points deducted for each started interval of overtime (0: none). */
   pointsPerInterval: Decimal;
-  intervalMs: number;
+  intervalSeconds: number;
   /** A fixed deduction for having been cut off (0: none). */
   cutoffPoints: Decimal;
 }
 
-/** Overtime penalty: every started interval counts, so 0:01 over is one interval, 0:31 two (at 30 s). */
-export function penalty(overtimeMs: number, cutoff: boolean, rules: PenaltyRules): Decimal {
-  const intervals = overtimeMs > 0 ? Math.ceil(overtimeMs / rules.intervalMs) : 0;
+/**
+ * Overtime penalty on the whole seconds the hall saw (`overtimeSeconds`): every started interval
+ * counts, so at 30 s `+0:30` is one interval and `+0:31` two.
+ */
+export function penalty(overtimeSeconds: number, cutoff: boolean, rules: PenaltyRules): Decimal {
+  const intervals = overtimeSeconds > 0 ? Math.ceil(overtimeSeconds / rules.intervalSeconds) : 0;
   return rules.pointsPerInterval.times(intervals).plus(cutoff ? rules.cutoffPoints : 0);
 }
 
 export interface Rankable {
   id: string;
   final: Decimal;
-  /** The leaders' group score: the first tie-breaker. */
-  leaders: Decimal | null;
-  overtimeMs: number;
+  /** The score of the tie-break group chosen in setup: the first tie-breaker. */
+  tieBreak: Decimal | null;
+  overtimeSeconds: number;
 }
 
 /**
- * Ranks by final score; ties broken by the leaders' group score, then by less overtime; still
+ * Ranks by final score; ties broken by the tie-break group's score, then by less overtime; still
  * equal shares a rank and the next rank skips (1, 2, 2, 4).
  */
 export function rank(entries: readonly Rankable[]): Map<string, number> {
   const compare = (a: Rankable, b: Rankable): number =>
-    b.final.cmp(a.final) || (b.leaders ?? dec(-1)).cmp(a.leaders ?? dec(-1)) || a.overtimeMs - b.overtimeMs;
+    b.final.cmp(a.final) || (b.tieBreak ?? dec(-1)).cmp(a.tieBreak ?? dec(-1)) || a.overtimeSeconds - b.overtimeSeconds;
   const sorted = [...entries].sort(compare);
   const ranks = new Map<string, number>();
   sorted.forEach((e, i) => {

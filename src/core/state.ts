@@ -4,7 +4,8 @@ import type { RevealSchema } from './reveal';
 import type { Id, MeetingSetup, Sitting, Slot } from './meeting';
 import type { PaperEntry } from './paper';
 import { defaultScoring } from './scoring.setup';
-import type { ScoringSetup } from './scoring.setup';
+import type { ScoringSetup, SetupPart } from './scoring.setup';
+import type { Role } from './events';
 import { defaultPresets } from './speaker-message';
 import type { SpeakerMessage } from './speaker-message';
 import type { LocalText } from './meeting';
@@ -82,6 +83,15 @@ export interface Undoable {
 /** What the big screen may show of the results: one slot's score, or the ranking from the bottom up. */
 export type Reveal = z.infer<typeof RevealSchema>;
 
+/**
+ * A final decision taken back once scoring had begun: the rules changed after the first ballot,
+ * or a locked slot reopened. Each says who, when and why; the report prints them all.
+ */
+export type ScoringChange = { seq: number; wall: Wall; role: Role; reason: string } & (
+  | { kind: 'rules'; changed: SetupPart[] }
+  | { kind: 'reopened'; slotId: Id }
+);
+
 export interface MeetingState extends Undoable {
   audio: AudioSettings;
   /** The messages the host sends with one key (1, 2, 3…), editable per meeting. */
@@ -91,6 +101,8 @@ export interface MeetingState extends Undoable {
   ballots: Record<Id, Record<Id, Ballot>>;
   /** Paper ballots as the clerk typed them, by slot, then reviewer: each typing-in is kept (paper.ts). */
   paper: Record<Id, Record<Id, PaperEntry[]>>;
+  /** Rules changes and reopenings after scoring began, oldest first. Never undone. */
+  scoringChanges: ScoringChange[];
   history: UndoEntry[];
   /** seq of the last applied event; views use it to notice gaps. */
   seq: number;
@@ -124,6 +136,7 @@ export function initialState(setup: MeetingSetup): MeetingState {
     scoring: setup.scoring ?? defaultScoring(),
     ballots: {},
     paper: {},
+    scoringChanges: [],
     history: [],
     seq: 0,
   };

@@ -35,9 +35,20 @@ export const MINUTE = 60 * SECOND;
  */
 export function formatCountdown(remainingMs: number): string {
   if (remainingMs > 0) return formatMinutes(Math.ceil(remainingMs / SECOND));
-  const over = Math.floor(-remainingMs / SECOND);
-  return over === 0 ? '0:00' : `+${formatMinutes(over)}`;
+  const over = overtimeSeconds(-remainingMs);
+  return over === 0 ? '0:00' : formatOvertime(over);
 }
+
+/**
+ * The whole seconds of an overrun, as the hall's clock showed them: 30.9 s over is `+0:30`, so
+ * it is 30 s. The one rounding of overtime: the screens, the clerk's steps, the report, the
+ * exports, the ranking's tie-break and the penalty all count these seconds, never the
+ * milliseconds behind them (a key pressed a few ms later must not cost a speaker a point).
+ */
+export const overtimeSeconds = (overtimeMs: number): number => (overtimeMs > 0 ? Math.floor(overtimeMs / SECOND) : 0);
+
+/** Overtime as the hall reads it: `+M:SS`. */
+export const formatOvertime = (seconds: number): string => `+${formatMinutes(seconds)}`;
 
 /** `M:SS` for a whole number of seconds; minutes grow past 59 rather than wrapping to hours. */
 export function formatMinutes(totalSeconds: number): string {

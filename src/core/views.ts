@@ -37,7 +37,7 @@ const resultsOf = (() => {
 function revealed(state: MeetingState, results: SlotResult[]): SlotResult[] {
   const reveal = state.reveal;
   if (!reveal) return [];
-  if (reveal.kind === 'slot') return results.filter((r) => r.slotId === reveal.slotId && r.final !== null);
+  if (reveal.kind === 'slot') return results.filter((r) => r.slotId === reveal.slotId && r.final !== null && !r.provisional);
   const ranked = results.filter((r) => r.rank !== null).sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0));
   return ranked.slice(0, reveal.shown);
 }
@@ -63,7 +63,7 @@ export function reviewerParts(state: MeetingState): {
   // view as it was, and the host need not send it anything while someone speaks.
   const { scoring: _scoring, ballots: _ballots, ...rest } = state;
   return {
-    shared: { ...rest, slots: state.slots.map((slot) => ({ ...slot, phases: [] })), live: null, status: {}, reveal: null, message: null, blackout: false, messagePresets: [], records: {}, history: [], paper: {}, submitted: {}, results: [] },
+    shared: { ...rest, slots: state.slots.map((slot) => ({ ...slot, phases: [] })), live: null, status: {}, reveal: null, message: null, blackout: false, messagePresets: [], records: {}, history: [], paper: {}, scoringChanges: [], submitted: {}, results: [] },
     own: (reviewerId) => ({
       scoring: { ...state.scoring, reviewers: state.scoring.reviewers.filter((r) => r.id === reviewerId) },
       ballots: Object.fromEntries(
@@ -95,7 +95,7 @@ export function viewFor(state: MeetingState, audience: Audience): ViewState {
       return { ...parts.shared, ...parts.own(audience.reviewerId) };
     }
     case 'display':
-      return { ...base, scoring: { ...state.scoring, reviewers: [] }, ballots: {}, paper: {}, submitted: {}, results: revealed(state, resultsOf(state)) };
+      return { ...base, scoring: { ...state.scoring, reviewers: [] }, ballots: {}, paper: {}, scoringChanges: [], submitted: {}, results: revealed(state, resultsOf(state)) };
     default:
       return audience satisfies never;
   }

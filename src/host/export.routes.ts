@@ -20,7 +20,8 @@ interface Source {
 
 const EXPORTS: Record<string, { roles: Audience['role'][]; table: (s: Source) => Table | Promise<Table>; label: string }> = {
   agenda: { roles: ['host', 'clerk'], table: (s) => agendaTable(s.state), label: '议程 agenda' },
-  results: { roles: ['host', 'clerk'], table: (s) => resultsTable(s.state), label: '结果 results' },
+  // An open slot's score is one ballot from another: only the clerk's export has it, marked provisional.
+  results: { roles: ['host', 'clerk'], table: (s) => resultsTable(s.state, { provisional: s.audience.role === 'clerk' }), label: '结果 results' },
   // Individual ballots are the clerk's alone.
   ballots: { roles: ['clerk'], table: (s) => ballotsTable(s.state), label: '评分表 ballots' },
   audit: { roles: ['host', 'clerk'], table: async (s) => auditTable(auditRows(await s.events(), s.audience.role === 'clerk')), label: '操作记录 audit' },

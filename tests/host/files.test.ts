@@ -14,13 +14,44 @@ afterEach(() => host.close());
 const get = (path: string, token: string) => fetch(`${host.origin}${path}`, { headers: { authorization: `Bearer ${token}` } });
 
 describe('exports', () => {
-  it('results as CSV for Excel: BOM, the meeting’s name made safe, scores as computed', async () => {
+  it('results as CSV for Excel: BOM, the meeting’s name made safe, scores as computed, only once locked for the host', async () => {
+    const csv = async (token: string) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await get('/api/v1/export/results.csv', token)).arrayBuffer());
+    // Open: the host's export has no score yet; the clerk's has it, marked provisional.
+    expect((await csv(host.tokens.host)).split('\r\n')[1]).toMatch(/^,Unit A,Ann,Plans,,,,,,,,,,0,,,1$/);
+    expect((await csv(host.tokens.clerk)).split('\r\n')[1]).toMatch(/^,Unit A,Ann,Plans,90\.00,,,90\.00,0,90\.00,,暂定 provisional,/);
+    await host.engine.execute({ type: 'scoring.lock', slotId: 'a' }, { role: 'host' });
     const res = await get('/api/v1/export/results.csv', host.tokens.host);
     expect(res.status).toBe(200);
     expect(decodeURIComponent(res.headers.get('content-disposition') ?? '')).toContain("filename*=UTF-8''评审- 结果-2026 结果 results.csv");
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(text.startsWith('\uFEFF')).toBe(true);
-    expect(text.split('\r\n')[1]).toMatch(/^1,Unit A,Ann,Plans,90\.00,,,90,0,90\.00,/);
+    // Every value exact or rounded as shown, no quote marks: rank, groups, weighted, penalty, final, grade, provisional, used, overtime (s), overtime, cut off, ballots.
+    expect(text.split('\r\n')[1]).toBe('1,Unit A,Ann,Plans,90.00,,,90.00,0,90.00,良好,,,0,,,1');
+  });
+
+  it('results as XLSX: numbers are number cells with 2 decimals (counts and seconds with none), text stays text', async () => {
+    await host.engine.execute({ type: 'scoring.lock', slotId: 'a' }, { role: 'host' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await (await get('/api/v1/export/results.xlsx', host.tokens.host)).arrayBuffer()) as never);
+    const sheet = wb.worksheets[0];
+    const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+    const cell = (name: string) => sheet?.getRow(2).getCell(header.indexOf(name) + 1);
+    expect(cell('名次 Rank')).toMatchObject({ type: ExcelJS.ValueType.Number, value: 1, numFmt: '0' });
+    expect(cell('主要领导 (0.5)')).toMatchObject({ type: ExcelJS.ValueType.Number, value: 90, numFmt: '0.00' });
+    expect(cell('加权 Weighted')).toMatchObject({ type: ExcelJS.ValueType.Number, value: 90, numFmt: '0.00' });
+    expect(cell('得分 Final')).toMatchObject({ type: ExcelJS.ValueType.Number, value: 90, numFmt: '0.00' });
+    expect(cell('超时秒 Overtime (s)')).toMatchObject({ type: ExcelJS.ValueType.Number, value: 0, numFmt: '0' });
+    expect(cell('单位 Unit')).toMatchObject({ type: ExcelJS.ValueType.String, value: 'Unit A' });
+  });
+
+  it('a header that would start a formula is neutralised in the CSV, and only such text', async () => {
+    const scoring = host.engine.current().scoring;
+    await host.engine.execute({ type: 'scoring.amend', scoring: { ...scoring, groups: scoring.groups.map((g) => (g.id === 'users' ? { ...g, name: '=1+2' } : g)) }, reason: 'a test of the header' }, { role: 'clerk' });
+    const text = await (await get('/api/v1/export/results.csv', host.tokens.clerk)).text();
+    const [header, row] = text.split('\r\n');
+    expect(header).toContain(",'=1+2 (0.2),");
+    expect(header).toContain(',主要领导 (0.5),');
+    expect(row).not.toContain("'");
   });
 
   it('ballots for the clerk only; a comment that looks like a formula is never one', async () => {

@@ -115,6 +115,9 @@ describe('ballots over the protocol', () => {
     expect(state.scoring.reviewers).toEqual([]);
     // Results go up between speakers: the next speaker is called first.
     await host.engine.execute({ type: 'slot.next' }, { role: 'host' });
+    // Open, the slot's score is one reviewer's: it cannot go on the big screen.
+    expect(await host.engine.execute({ type: 'results.reveal', reveal: { kind: 'slot', slotId: 'a' } }, { role: 'host' })).toMatchObject({ ok: false });
+    await host.engine.execute({ type: 'scoring.lock', slotId: 'a' }, { role: 'host' });
     expect(await host.engine.execute({ type: 'results.reveal', reveal: { kind: 'slot', slotId: 'a' } }, { role: 'host' })).toMatchObject({ ok: true });
     state = (await display.next('state')).state;
     while (state.seq < host.engine.current().seq) state = (await display.next('state')).state;

@@ -89,7 +89,7 @@ export default function ClerkView({ token }: { token: string }) {
         )}
         <section className="panel clerk-ranking">
           <h2>{t('results.ranking')}</h2>
-          <RankingTable results={meeting.results} groups={meeting.scoring.groups} />
+          <RankingTable results={meeting.results} groups={meeting.scoring.groups} provisional />
         </section>
       </div>
     </div>

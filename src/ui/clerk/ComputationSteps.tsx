@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SlotResult } from '../../core/results';
+import { formatOvertime } from '../../core/time';
 
 /** Every step from ballots to the final score, so the clerk can explain a result to whoever asks. */
 export function ComputationSteps({ result, trimFrom }: { result: SlotResult; trimFrom: number }) {
@@ -25,11 +26,16 @@ export function ComputationSteps({ result, trimFrom }: { result: SlotResult; tri
       </li>
       <li>
         {t('results.penalty')}: <span className="tabular">{result.penalty}</span>
-        {result.overtimeMs > 0 && ` (${t('results.overtimeOf', { seconds: Math.ceil(result.overtimeMs / 1000) })})`}
+        {result.overtimeSeconds > 0 && ` (${t('results.overtimeOf', { time: formatOvertime(result.overtimeSeconds) })})`}
         {result.cutoff && ` (${t('control.cutoffRecorded')})`}
       </li>
       <li>
         {t('results.final')} ({t('results.rounding')}): <strong className="tabular">{result.final ?? '—'}</strong>
+        {result.provisional && result.final !== null && (
+          <span className="badge provisional" data-testid="provisional" title={t('results.provisionalHint')}>
+            {t('results.provisional')}
+          </span>
+        )}
         {result.rank !== null && ` · ${t('results.rank')} ${result.rank}`}
         {result.grade && ` · ${t(`results.grades.${result.grade}`)}`}
       </li>

@@ -24,6 +24,7 @@ export function SlotList({ meeting, selected, onSelect }: { meeting: ViewState; 
               </span>
               {(r?.unresolved ?? 0) > 0 && <span className="flag-badge">{t('clerk.held', { count: r?.unresolved ?? 0 })}</span>}
               <span className="tabular strong">{r?.final ?? ''}</span>
+              {r?.provisional && r.final !== null && <span className="badge provisional">{t('results.provisional')}</span>}
             </button>
           </li>
         );

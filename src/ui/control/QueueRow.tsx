@@ -8,6 +8,7 @@ import type { ScoringWindow } from '../../core/ballots';
 import type { PhaseRecord } from '../../core/state';
 import { clockTime } from '../shared/clock-time';
 import { durationText } from './duration';
+import { formatOvertime, overtimeSeconds } from '../../core/time';
 
 interface Props {
   slot: Slot;
@@ -28,7 +29,7 @@ export function QueueRow({ slot, n, status, records, expectedStart, scoring, sel
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: slot.id });
   const used = records?.reduce((sum, r) => sum + r.usedMs, 0);
-  const overtime = records?.reduce((sum, r) => sum + r.overtimeMs, 0) ?? 0;
+  const overtime = records?.reduce((sum, r) => sum + overtimeSeconds(r.overtimeMs), 0) ?? 0;
   const cutoff = records?.some((r) => r.cutoff) ?? false;
   return (
     <li
@@ -56,7 +57,7 @@ export function QueueRow({ slot, n, status, records, expectedStart, scoring, sel
       <span className="queue-time tabular" title={`${t('control.planned')} / ${t('control.actual')}`}>
         {durationText(plannedMs(slot))}
         <span className="muted"> / {used === undefined ? '—' : durationText(used)}</span>
-        {overtime > 0 && <span className="overtime"> {t('control.overtime', { time: `+${durationText(overtime)}` })}</span>}
+        {overtime > 0 && <span className="overtime"> {t('control.overtime', { time: formatOvertime(overtime) })}</span>}
         {cutoff && <span className="badge badge-cutoff">{t('control.cutoffRecorded')}</span>}
       </span>
       {scoring ? (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agenda } from '../../core/queue';
 import { tallySlot } from '../../core/paper';
-import { formatMinutes } from '../../core/time';
+import { formatMinutes, formatOvertime } from '../../core/time';
 import { useView } from '../app/context';
 import { RankingTable } from '../results/RankingTable';
 import { PrintButtons } from './PrintButtons';
@@ -79,7 +79,7 @@ export default function ReportPage() {
                 <td>{slot.speaker}</td>
                 <td className="tabular">{used > 0 ? formatMinutes(Math.floor(used / 1000)) : '—'}</td>
                 <td className="tabular">
-                  {r && r.overtimeMs > 0 ? `+${formatMinutes(Math.floor(r.overtimeMs / 1000))}` : ''}
+                  {r && r.overtimeSeconds > 0 ? formatOvertime(r.overtimeSeconds) : ''}
                   {r?.cutoff ? ` ${t('control.cutoffRecorded')}` : ''}
                 </td>
               </tr>

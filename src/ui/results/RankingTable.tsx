@@ -1,10 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { SlotResult } from '../../core/results';
 
-/** Every scored slot by rank, with each group's score: the clerk's overview and the report's main table. */
-export function RankingTable({ results, groups }: { results: SlotResult[]; groups: { id: string; name: string }[] }) {
+/**
+ * Every locked slot by rank, with each group's score: the clerk's overview and the report's main
+ * table. With `provisional` (the clerk's), the slots still open follow, marked as provisional.
+ */
+export function RankingTable({ results, groups, provisional = false }: { results: SlotResult[]; groups: { id: string; name: string }[]; provisional?: boolean }) {
   const { t } = useTranslation();
   const ranked = results.filter((r) => r.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  const open = provisional ? results.filter((r) => r.provisional && r.final !== null) : [];
   return (
     <table className="ranking-table" data-testid="ranking">
       <thead>
@@ -20,9 +24,9 @@ export function RankingTable({ results, groups }: { results: SlotResult[]; group
         </tr>
       </thead>
       <tbody>
-        {ranked.map((r) => (
-          <tr key={r.slotId}>
-            <td className="tabular">{r.rank}</td>
+        {[...ranked, ...open].map((r) => (
+          <tr key={r.slotId} className={r.provisional ? 'provisional' : undefined}>
+            <td className="tabular">{r.rank ?? <span className="badge provisional">{t('results.provisional')}</span>}</td>
             <td>
               {r.unit}
               {r.rescaled && <span className="flag" title={t('results.rescaledHint')}> *</span>}
