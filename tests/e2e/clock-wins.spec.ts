@@ -12,6 +12,7 @@ test('the clock always wins: a revealed score leaves the hall’s screens when t
     { role: 'reviewer', reviewerId: 'l1' },
   );
   expect(ballot.ok).toBe(true);
+  await host.engine.execute({ type: 'scoring.lock', slotId: 'a' }, { role: 'host' });
   await host.engine.execute({ type: 'slot.next' }, { role: 'host' });
 
   const hall = await browser.newContext({ viewport: { width: 1920, height: 1080 } });

@@ -103,6 +103,8 @@ test('five phones and one paper ballot score two speakers; the big screen shows 
   await host.engine.execute({ type: 'slot.next' }, { role: 'host' });
   const control = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
   await control.goto(host.controlUrl);
+  // Only locked slots are ranked: A is locked from the engine, B (the last opened) with L's button.
+  await host.engine.execute({ type: 'scoring.lock', slotId: 'a' }, { role: 'host' });
   await control.locator('[data-action="lockScoring"]').click();
   await control.locator('[data-action="revealNext"]').click();
   await expect(display.getByTestId('result-row')).toHaveCount(1);
