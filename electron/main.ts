@@ -11,6 +11,10 @@ const hostEntry = fileURLToPath(new URL('./host.js', import.meta.url));
 
 let shell: Shell | null = null;
 
+// A profile of its own when asked (the smoke suite's temporary one): before the single-instance
+// lock, which is per profile.
+const userData = app.commandLine.getSwitchValue('user-data-dir');
+if (userData) app.setPath('userData', userData);
 if (!app.requestSingleInstanceLock()) app.quit();
 app.on('second-instance', () => shell?.control?.focus());
 
