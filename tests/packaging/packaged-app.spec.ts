@@ -131,12 +131,13 @@ test('the Electron fuses are set: no Node mode, code only from app.asar, its int
 
 test('the packaged host serves the demo meeting; the packaged display renders it; exceljs loads', async ({ page }) => {
   const meetingsDir = join(work, 'meetings');
-  // As the shell starts it (electron/main.ts), with Node's IPC channel for Electron's parentPort.
+  // As the shell starts it (electron/main.ts); under Node its link to the shell is Node's IPC
+  // channel instead of Electron's parentPort (electron/parent-port.ts).
   // What the shell tells its host process (electron/host-process.ts HostStart), as JSON on its command line.
   const start = { meetingsDir, uiDir: join(app, 'dist/ui'), port: 0, network: { lan: false, interface: 'all' }, runs: 'utility' };
   const host: ChildProcess = fork(join(app, 'out/main/host.js'), [JSON.stringify(start)], {
     cwd: work,
-    execArgv: ['--import', fileURLToPath(new URL('./fake-parent-port.mjs', import.meta.url)), ...HOST_V8_FLAGS],
+    execArgv: [...HOST_V8_FLAGS],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<number | null>((resolve) => host.on('exit', resolve));
