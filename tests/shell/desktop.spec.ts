@@ -85,6 +85,7 @@ test('the desktop shell runs a meeting: windows, phones, views, a host that dies
     await expect.poll(() => windowAt(platform, '/cards')).toBeTruthy();
     const cards = mustWindow(platform, '/cards');
     await expect(cards.page.getByTestId('qr-card').first()).toBeVisible();
+    await cards.page.screenshot({ path: `${SCREENSHOTS}/shell-cards-1280.png` });
     await control.page.getByRole('link', { name: 'Clerk view' }).click();
     await expect.poll(() => windowAt(platform, '/clerk')).toBeTruthy();
     await expect(mustWindow(platform, '/clerk').page.getByLabel(/^PIN$/)).toBeVisible();

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../core/audit';
 import { download } from '../shared/download';
+import './control.css';
 
 const time = (wall: number): string => {
   const d = new Date(wall);
@@ -30,7 +31,7 @@ export default function AuditPage({ token }: { token: string }) {
   const shown = (rows ?? []).filter((r) => (role === '' || r.role.startsWith(role)) && (needle === '' || `${r.type} ${r.role} ${r.device} ${r.detail}`.toLowerCase().includes(needle)));
 
   return (
-    <main className="panel audit-log" aria-labelledby="audit-title">
+    <main className="panel audit-log audit-page" aria-labelledby="audit-title">
       <div className="panel-head">
         <h2 id="audit-title">{t('audit.title')}</h2>
         <input placeholder={t('audit.filter')} aria-label={t('audit.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="audit-filter" />
