@@ -26,7 +26,7 @@ export function PrintButtons() {
       <button type="button" className="primary" onClick={() => void savePdf(shell)}>
         {t('shell.savePdf')}
       </button>
-      <button type="button" onClick={() => window.print()}>
+      <button type="button" className="secondary" onClick={() => window.print()}>
         {t('shell.print')}
       </button>
       {said && (
