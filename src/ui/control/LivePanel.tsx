@@ -28,7 +28,7 @@ export function LivePanel({ target, perform }: { target: string | null; perform:
 
   const record = phase && meeting?.records[phase.slot.id]?.find((r) => r.phaseIndex === phase.live.phaseIndex);
   return (
-    <section className={`panel live-panel stage-${phase ? stage : 'idle'}`} aria-labelledby="live-title" data-testid="live-panel">
+    <section className={`panel live-panel control-stage-${phase ? stage : 'idle'}`} aria-labelledby="live-title" data-testid="live-panel">
       <h2 id="live-title">
         {phase ? (
           <>

@@ -79,6 +79,7 @@ export function Queue({ meeting, selected, onSelect, onEdit, onAdd, onImport, on
                       status={queueStatus(meeting, slot.id)}
                       records={meeting.records[slot.id]}
                       expectedStart={starts.get(slot.id) ?? null}
+                      live={meeting.live?.slotId === slot.id ? meeting.live : null}
                       scoring={scoringOf(meeting, slot)}
                       selected={selected === slot.id}
                       onSelect={() => onSelect(selected === slot.id ? null : slot.id)}

@@ -127,6 +127,7 @@ export const zhCN: Dictionary = {
     invalidDuration: '时长格式为 分:秒，例如 8:00',
     dragHint: '拖动，或选中后按 Alt+↑/↓',
     overtime: '超时 {{time}}',
+    ballotsIn: '评分 {{done}}/{{expected}}',
     adjusted: '已调整 {{delta}}',
   },
   display: { next: '下一位', agenda: '议程', of: '第 {{n}} 位，共 {{total}} 位' },
