@@ -47,12 +47,15 @@ test('the control view holds at 1280×720 with every badge a row can carry, and 
   // A runs into the cut-off, is let finish into overtime, then the comment phase opens scoring; one ballot comes in.
   await page.keyboard.press('Space');
   await expect(page.getByTestId('cutoff-recorded')).toBeVisible({ timeout: 10_000 });
+  await expect(page.locator('[data-action="letFinish"]')).toBeEnabled();
   await page.keyboard.press('KeyF');
   await expect(page.locator('[data-slot="a"] .overtime')).toHaveText(/\+0:0[1-9]/, { timeout: 5000 });
   await page.keyboard.press('KeyN');
   await expect.poll(() => host.engine.current().windows['a']).toBe('open');
   await host.engine.execute({ type: 'ballot.submit', slotId: 'a', submissionId: 'submission-a-l1', scores: ['88'], comment: '' }, { role: 'reviewer', reviewerId: 'l1' });
   await page.keyboard.press('ArrowRight');
+  // Each key acts on what the view has from the host: wait for B to be called before starting it.
+  await expect(page.locator('[data-action="start"]')).toBeEnabled();
   await page.keyboard.press('Space');
   await expect(page.locator('[data-slot="b"] [data-testid="status"]')).toHaveText(/Live|进行中/);
 
