@@ -22,7 +22,7 @@ export const CSP = [
   "form-action 'none'",
 ].join('; ');
 
-export const VIEW_PATHS = ['/', '/control', '/display', '/stage', '/review', '/clerk', '/cards', '/report', '/audit'] as const;
+export const VIEW_PATHS = ['/', '/control', '/display', '/stage', '/mini', '/review', '/clerk', '/cards', '/report', '/audit'] as const;
 
 /** Serves the built views. Every view is the same single-page app; the path picks the view. */
 export async function uiRoutes(app: FastifyInstance, uiDir: string): Promise<void> {

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ViewKind } from '../connection/client';
 import { DisplayView } from '../display/DisplayView';
+import { MiniTimer } from '../display/MiniTimer';
 import { ViewContext, useView } from './context';
 import type { ViewContextValue } from './context';
 
@@ -18,6 +19,8 @@ function Page({ view, token }: { view: ViewKind; token: string }) {
     case 'display':
     case 'stage':
       return <DisplayView variant={view} />;
+    case 'mini':
+      return <MiniTimer />;
     case 'control':
       return <ControlView token={token} />;
     // Each phone keeps its unsent ballots under its own key: two meetings never mix.

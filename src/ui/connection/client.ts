@@ -4,7 +4,7 @@ import type { ErrorCode, HostMessage, Sound, ViewRole, ViewState } from '../../c
 import { ClockSync } from './clock-sync';
 
 /** Every page of the app; cards (QR sheet) and report are printable pages of the control and clerk roles, audit the host's log. */
-export type ViewKind = 'control' | 'display' | 'stage' | 'review' | 'clerk' | 'cards' | 'report' | 'audit';
+export type ViewKind = 'control' | 'display' | 'stage' | 'mini' | 'review' | 'clerk' | 'cards' | 'report' | 'audit';
 export type LinkStatus = 'connecting' | 'online' | 'offline' | 'refused';
 
 /** A refusal from the host, with its code so the view can say it in the person's language. */

@@ -16,6 +16,7 @@ import { SlotEditor } from './SlotEditor';
 import { TopBar } from './TopBar';
 import { MeetingFiles } from './MeetingFiles';
 import { MessagePanel } from './MessagePanel';
+import { MiniTimerButton } from './MiniTimerButton';
 import { useSend } from '../shared/useSend';
 import { usePerform } from './usePerform';
 import { useShellNotices } from './useShellNotices';
@@ -66,6 +67,7 @@ export default function ControlView({ token }: { token: string }) {
   return (
     <div className="control-root">
       <TopBar>
+        <MiniTimerButton />
         <button type="button" className="link" onClick={() => setEditing({ kind: 'files' })}>
           {t('files.title')}
         </button>
