@@ -12,7 +12,7 @@ export async function writeBigLog(file: string, total = 100_000): Promise<void> 
   const setup = benchMeeting(20, 200);
   const reviewers = setup.scoring?.reviewers ?? [];
   // Written as the host writes them (each line with its checksum): reading them back is what is measured.
-  const lines: Buffer[] = [Buffer.from(headerLine(1_780_000_000_000))];
+  const lines: Buffer[] = [headerLine(1_780_000_000_000)];
   let seq = 0;
   let at = 1_000;
   const push = (body: object, by: object = { role: 'host', device: 'control@127.0.0.1' }) => {

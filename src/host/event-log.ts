@@ -53,7 +53,7 @@ export async function readLog(file: string, from?: LogPosition): Promise<LoadedL
   const warnings: string[] = [];
   const headerEnd = bytes.indexOf(0x0a);
   if (headerEnd < 0) throw new LogError(file, 1, 'the file is empty, not a Rostrum meeting');
-  const { version } = parseHeader(file, bytes.toString('utf8', 0, headerEnd));
+  const { version } = parseHeader(file, bytes.subarray(0, headerEnd));
   const hash = createHash('sha256');
   let start = headerEnd + 1;
   let firstLine = 2;
@@ -119,7 +119,7 @@ export async function readLogStart(file: string): Promise<MeetingEvent> {
     }
     const headerEnd = head.indexOf(0x0a);
     if (headerEnd <= 0) throw new LogError(file, 1, 'the file is empty, not a Rostrum meeting');
-    const { version } = parseHeader(file, head.toString('utf8', 0, headerEnd));
+    const { version } = parseHeader(file, head.subarray(0, headerEnd));
     if (second < 0) throw new LogError(file, 2, 'the log holds no meeting');
     const created = parseEventLine(file, 2, head.subarray(headerEnd + 1, second), version);
     if (created.type !== 'meeting.created' || created.seq !== 1) throw new LogError(file, 2, `expected the meeting's creation, found ${created.type}`);
@@ -169,7 +169,7 @@ export class EventLog {
   static async create(file: string, wallNow: number): Promise<EventLog> {
     await mkdir(dirname(file), { recursive: true });
     const fh = await open(file, 'wx', OWNER_ONLY);
-    const header = Buffer.from(headerLine(wallNow));
+    const header = headerLine(wallNow);
     try {
       await writeAll(fh, header);
       await fh.sync();

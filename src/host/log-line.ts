@@ -26,39 +26,51 @@ export class LogError extends Error {
   }
 }
 
-export const headerLine = (createdWall: number): string => JSON.stringify({ format: LOG_FORMAT, version: LOG_VERSION, createdWall }) + '\n';
-
 /** `,"crc":"` + 8 hex digits + `"}`: the checksum is the line's last field, at a fixed distance from its end. */
 const CRC_TAIL = 18;
 const CLOSE = Buffer.from('}');
 const crcOf = (body: Uint8Array): string => crc32(CLOSE, crc32(body)).toString(16).padStart(8, '0');
 
 /**
- * One event as its log line: the event's JSON with a CRC-32 of that JSON as its last field. A
- * flipped byte that still leaves valid JSON (a digit of a score, a letter of a comment) is then
- * noticed when the log is read, and never taken for what the host wrote.
+ * A value as its log line: its JSON with a CRC-32 of that JSON as its last field. A flipped byte
+ * that still leaves valid JSON (a digit of a score, a letter of a comment, the header's version)
+ * is then noticed when the log is read, and never taken for what the host wrote.
  */
-export function eventLine(event: MeetingEvent): Buffer {
-  const json = Buffer.from(JSON.stringify(event));
+function checkedLine(value: object): Buffer {
+  const json = Buffer.from(JSON.stringify(value));
   const body = json.subarray(0, json.length - 1);
   return Buffer.concat([body, Buffer.from(`,"crc":"${crcOf(body)}"}\n`)]);
 }
 
-export function parseHeader(file: string, raw: string): LogHeader {
-  return check(file, 1, parseJson(file, 1, raw), HeaderSchema);
-}
+export const headerLine = (createdWall: number): Buffer => checkedLine({ format: LOG_FORMAT, version: LOG_VERSION, createdWall });
+
+export const eventLine = (event: MeetingEvent): Buffer => checkedLine(event);
 
 /**
- * The event on one line (without its newline). Lines of a version 2 log must carry their
- * checksum and match it; version 1 lines have none.
+ * Whether a line (without its newline) matches its checksum. Required from version 2 on; a line
+ * that carries one is checked whatever its header says, so a flip of the header's version to 1
+ * does not switch the checks off.
  */
+function checkCrc(file: string, line: number, bytes: Buffer, required: boolean): void {
+  const tail = bytes.length >= CRC_TAIL ? bytes.toString('latin1', bytes.length - CRC_TAIL) : '';
+  if (!/^,"crc":"[0-9a-f]{8}"\}$/.test(tail)) {
+    if (required) throw new LogError(file, line, 'the line has no checksum at its end: it was edited');
+    return;
+  }
+  if (crcOf(bytes.subarray(0, bytes.length - CRC_TAIL)) !== tail.slice(8, 16)) throw new LogError(file, line, 'the line does not match its checksum: it was changed after it was written');
+}
+
+export function parseHeader(file: string, bytes: Buffer): LogHeader {
+  const value = parseJson(file, 1, bytes.toString('utf8'));
+  const version = (value as { version?: unknown } | null)?.version;
+  checkCrc(file, 1, bytes, typeof version === 'number' && version >= 2);
+  return check(file, 1, value, HeaderSchema);
+}
+
+/** The event on one line (without its newline), checked against its checksum and its kind's schema. */
 export function parseEventLine(file: string, line: number, bytes: Buffer, version: number): MeetingEvent {
   const value = parseJson(file, line, bytes.toString('utf8'));
-  if (version >= 2) {
-    const tail = bytes.length >= CRC_TAIL ? bytes.toString('latin1', bytes.length - CRC_TAIL) : '';
-    if (!/^,"crc":"[0-9a-f]{8}"\}$/.test(tail)) throw new LogError(file, line, 'the line has no checksum at its end: it was edited');
-    if (crcOf(bytes.subarray(0, bytes.length - CRC_TAIL)) !== tail.slice(8, 16)) throw new LogError(file, line, 'the line does not match its checksum: it was changed after it was written');
-  }
+  checkCrc(file, line, bytes, version >= 2);
   return check(file, line, value, MeetingEventSchema) as MeetingEvent;
 }
 

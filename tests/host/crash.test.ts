@@ -1,6 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { MeetingSetup } from '../../src/core/meeting';
 import { speechPhase, commentPhase } from '../../src/core/meeting';
@@ -145,5 +146,60 @@ describe('the host killed with SIGKILL at random moments', () => {
       expect([...ids].filter((id) => !kept.has(id))).toEqual([]);
     }
     expect(total).toBeGreaterThan(RUNS * 10);
+  });
+});
+
+/** The host process itself: under strace, the child spawned is strace, and the host is its child. */
+function hostPid(host: ChildHost): number {
+  const pid = host.proc.pid ?? 0;
+  return Number(readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ')[0]);
+}
+
+describe('the host killed while a write waits for its acknowledgement', () => {
+  let current: ChildHost | null = null;
+  afterAll(async () => {
+    if (current) await kill(current);
+  });
+
+  it('the ballot written but not yet fsynced is there once or not at all, and the phone\'s retry of it is taken once', { timeout: 90_000 }, async () => {
+    const dir = await tempDir();
+    const uiDir = join(dir, 'ui');
+    await mkdir(uiDir);
+    await writeFile(join(uiDir, 'index.html'), '<!doctype html><title>stub</title>');
+    const meetingPath = join(dir, 'inflight.rostrum.jsonl');
+    const { startHost } = await import('../../src/host/index');
+    const first = await startHost({ meetingPath, port: 0, uiDir, newMeeting: hall() });
+    await first.engine.execute({ type: 'scoring.open', slotId: 'a' }, { role: 'host' });
+    await first.close();
+
+    // Every fdatasync the host makes (the one before each acknowledgement) is held 3 s on entry:
+    // a ballot's line is then in the file while its fsync, and so its ack, has not happened yet.
+    current = await startChildHost(meetingPath, uiDir, ['strace', '-f', '-qq', '--seccomp-bpf', '-o', '/dev/null', '-e', 'trace=fdatasync', '-e', 'inject=fdatasync:delay_enter=3000000']);
+    const slow = current;
+    const phone = await DrillClient.open(slow.origin, slow.tokens.reviewers['r1'] ?? '', 'review');
+    const ballot = (n: number) => ({ type: 'ballot.submit', slotId: 'a', submissionId: `inflight-${n}-00000`, scores: [String(80 + n)], comment: '' });
+    expect(await phone.command(ballot(1))).toBe(true);
+    const answered = phone.command(ballot(2));
+    await vi.waitFor(async () => expect(await readFile(meetingPath, 'utf8')).toContain(ballot(2).submissionId), { timeout: 10_000, interval: 20 });
+    const exited = new Promise((resolve) => slow.proc.once('exit', resolve));
+    process.kill(hostPid(slow), 'SIGKILL');
+    await exited;
+    current = null;
+    expect(await answered).toBe(false);
+
+    current = await startChildHost(meetingPath, uiDir);
+    const reopened = current;
+    const control = await DrillClient.open(reopened.origin, reopened.hostToken, 'control');
+    control.close();
+    const kept = (await stateOf(reopened)).ballots['a']?.['r1']?.submissions ?? [];
+    expect(kept.slice(0, 1)).toEqual([ballot(1).submissionId]);
+    expect(kept.filter((id) => id === ballot(2).submissionId).length).toBeLessThanOrEqual(1);
+    // The phone heard nothing back, so it sends the same ballot again when it reconnects.
+    const again = await DrillClient.open(reopened.origin, reopened.tokens.reviewers['r1'] ?? '', 'review');
+    expect(await again.command(ballot(2))).toBe(true);
+    again.close();
+    expect((await stateOf(reopened)).ballots['a']?.['r1']?.submissions).toEqual([ballot(1).submissionId, ballot(2).submissionId]);
+    const lines = (await readFile(meetingPath, 'utf8')).split('\n').filter((l) => l.includes(ballot(2).submissionId));
+    expect(lines).toHaveLength(1);
   });
 });
