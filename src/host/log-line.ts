@@ -61,10 +61,10 @@ function checkCrc(file: string, line: number, bytes: Buffer, required: boolean):
 }
 
 export function parseHeader(file: string, bytes: Buffer): LogHeader {
-  const value = parseJson(file, 1, bytes.toString('utf8'));
-  const version = (value as { version?: unknown } | null)?.version;
-  checkCrc(file, 1, bytes, typeof version === 'number' && version >= 2);
-  return check(file, 1, value, HeaderSchema);
+  // What the file is comes first: another format or a newer version is refused as such.
+  const header = check(file, 1, parseJson(file, 1, bytes.toString('utf8')), HeaderSchema);
+  checkCrc(file, 1, bytes, header.version >= 2);
+  return header;
 }
 
 /** The event on one line (without its newline), checked against its checksum and its kind's schema. */

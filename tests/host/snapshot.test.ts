@@ -23,9 +23,9 @@ const fullReplay = async (file: string) => replay((await readLog(file)).events);
 /** The meeting file and its snapshot, byte for byte: what "nothing is written" is checked against. */
 const filesOf = async (file: string) => ({ log: await readFile(file), snapshot: await readFile(snapshotFile(file)) });
 
-describe('snapshots: start-up reads only the log after the last snapshot', () => {
-  // 1,200 commands, each fsynced before the next: seconds on a loaded machine.
-  it('are written as the log grows and on close, and a reopened meeting equals the full replay of its log', { timeout: 20_000 }, async () => {
+// Most of these write hundreds of commands, each fsynced before the next: seconds on a loaded machine.
+describe('snapshots: start-up reads only the log after the last snapshot', { timeout: 30_000 }, () => {
+  it('are written as the log grows and on close, and a reopened meeting equals the full replay of its log', async () => {
     const { file, engine } = await longMeeting(1201);
     await engine.settled();
     await engine.close();
@@ -160,7 +160,7 @@ describe('snapshots: start-up reads only the log after the last snapshot', () =>
     await reopened.close();
   });
 
-  it('leaves no temporary files behind, and removes those a host that died while writing a snapshot left', { timeout: 20_000 }, async () => {
+  it('leaves no temporary files behind, and removes those a host that died while writing a snapshot left', async () => {
     const { file, engine } = await longMeeting(1001);
     await engine.close();
     expect((await readdir(dirname(file))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
