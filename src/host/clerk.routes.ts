@@ -26,8 +26,8 @@ export function clerkRoutes(app: FastifyInstance, tokens: TokenStore, pin: Clerk
       return reply.code(400).send({ error: 'bad_message', message: path ? `${path}: ${message}` : message, path });
     }
     if (body.data.choose) {
-      if (pin.isSet) return reply.code(409).send({ error: 'not_allowed', message: 'the clerk PIN is already set' });
-      await pin.choose(body.data.pin);
+      // One-shot: of two first-use choices at once, only the first sets the PIN and gets the key.
+      if (!(await pin.choose(body.data.pin))) return reply.code(409).send({ error: 'not_allowed', message: 'the clerk PIN is already set' });
       return { token: tokens.clerk };
     }
     if (!pin.isSet) return reply.code(409).send({ error: 'not_allowed', message: 'no clerk PIN yet: choose one first' });

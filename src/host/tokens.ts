@@ -5,13 +5,15 @@ import { z } from 'zod';
 import { isShortCode, makeCode, normalizeCode } from '../core/reviewer-code';
 import type { Audience } from '../core/views';
 import { OWNER_ONLY, writeFileAtomic } from './atomic-file';
-import { ClerkPin, PinRecordSchema } from './clerk-pin';
+import { ClerkPin, freshGuard, PinGuardSchema, PinRecordSchema } from './clerk-pin';
 
 const KeysSchema = z.object({
   host: z.string().min(32),
   display: z.string().min(32),
   clerk: z.string().min(32),
   clerkPin: PinRecordSchema.nullable().default(null),
+  /** Wrong PINs and lockouts: kept with the PIN so a restart or a switch of meeting keeps a lock. */
+  clerkPinGuard: PinGuardSchema.default(freshGuard),
 });
 type Keys = z.infer<typeof KeysSchema>;
 const ReviewerKeysSchema = z.object({ reviewers: z.record(z.string(), z.string().min(8)).default({}) });
@@ -64,7 +66,7 @@ export class TokenStore {
     const reviewers = ReviewerKeysSchema.safeParse(own ?? {});
     const store = new TokenStore(
       persist ? files : null,
-      keys.success ? keys.data : { host: newToken(), display: newToken(), clerk: newToken(), clerkPin: null },
+      keys.success ? keys.data : { host: newToken(), display: newToken(), clerk: newToken(), clerkPin: null, clerkPinGuard: freshGuard() },
       reviewers.success ? reviewers.data.reviewers : {},
     );
     // Written only when new or in the old layout: a start rewrites nothing it need not.
@@ -83,12 +85,13 @@ export class TokenStore {
     return this.keys.clerk;
   }
 
-  /** The clerk's PIN, saved with the keys: it guards the clerk's key on this machine. */
+  /** The clerk's PIN and its wrong tries, saved with the keys: it guards the clerk's key on this machine. */
   clerkPin(now?: () => number): ClerkPin {
     return new ClerkPin(
       this.keys.clerkPin,
-      async (record) => {
-        this.keys = { ...this.keys, clerkPin: record };
+      this.keys.clerkPinGuard,
+      async (record, guard) => {
+        this.keys = { ...this.keys, clerkPin: record, clerkPinGuard: guard };
         await this.saveKeys();
       },
       now,
