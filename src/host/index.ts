@@ -14,9 +14,10 @@ import { importRoutes } from './import.routes';
 import { clerkRoutes } from './clerk.routes';
 import { meetingsRoutes } from './meetings.routes';
 import type { MeetingFiles } from './meetings.routes';
-import { AutoLockScheduler } from './auto-lock.scheduler';
-import { BoundaryScheduler } from './boundary-scheduler';
-import type { TimerApi } from './boundary-scheduler';
+import { autoLockDue } from './auto-lock.due';
+import { boundaryDue } from './boundary-scheduler';
+import { DueTimer } from './due-timer';
+import type { TimerApi } from './due-timer';
 import { systemClock } from './clock';
 import { MeetingEngine } from './meeting-engine';
 import { TokenStore } from './tokens';
@@ -110,8 +111,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const origin = `http://127.0.0.1:${port}`;
   const displayUrl = `${origin}/display#token=${tokens.display}`;
   const gateway = attachGateway(app.server, { engine, clock, tokens, displayUrl, identify, ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}) });
-  const scheduler = new BoundaryScheduler(engine, clock, opts.timers);
-  const autoLock = new AutoLockScheduler(engine, clock, opts.timers);
+  // One timer for everything the host does by itself: boundaries on the instant, auto-locks.
+  const timer = new DueTimer(engine, clock, [boundaryDue(engine), autoLockDue(engine)], opts.timers);
   return {
     origin,
     controlUrl: `${origin}/control#token=${tokens.host}`,
@@ -127,8 +128,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     engine,
     warnings: engine.warnings,
     async close() {
-      scheduler.stop();
-      autoLock.stop();
+      timer.stop();
       gateway.close();
       await app.close();
       await engine.close();

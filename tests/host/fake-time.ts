@@ -1,4 +1,4 @@
-import type { TimerApi } from '../../src/host/boundary-scheduler';
+import type { TimerApi } from '../../src/host/due-timer';
 import type { Clock, Mono, Wall } from '../../src/core/time';
 
 /**
