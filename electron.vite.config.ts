@@ -10,8 +10,9 @@ export default defineConfig(({ mode }) => ({
     define: { __ROSTRUM_DEVTOOLS__: JSON.stringify(mode === 'development') },
     build: {
       outDir: 'out/main',
-      // The host runs in a process of its own (electron/host-process.ts): its entry is built beside main.
-      rollupOptions: { input: { main: 'electron/main.ts', host: 'electron/host.entry.ts' } },
+      // The host runs in a process of its own (electron/host-process.ts): its entry is built beside main,
+      // and so is the thread that reads imported files (src/host/import-thread.ts finds it there).
+      rollupOptions: { input: { main: 'electron/main.ts', host: 'electron/host.entry.ts', 'import-worker': 'src/host/import.worker.ts' } },
     },
   },
   preload: {

@@ -56,7 +56,14 @@ export class HostProcess {
       configFile: false,
       logLevel: 'warn',
       ssr: { target: 'node' },
-      build: { ssr: 'bench/host.child.ts', outDir: BUILD_DIR, emptyOutDir: true, target: 'node20', rollupOptions: { output: { format: 'es', entryFileNames: 'host.child.mjs' } } },
+      // The import thread's script is built beside the host, as in the desktop app (electron.vite.config.ts).
+      build: {
+        ssr: true,
+        outDir: BUILD_DIR,
+        emptyOutDir: true,
+        target: 'node20',
+        rollupOptions: { input: { 'host.child': 'bench/host.child.ts', 'import-worker': 'src/host/import.worker.ts' }, output: { format: 'es', entryFileNames: '[name].mjs' } },
+      },
     });
   }
 

@@ -1,5 +1,5 @@
 import { parseDurationText } from './duration-text';
-import { commentPhase, PlannedStartSchema, speechPhase } from './meeting';
+import { AGENDA_LIMITS, commentPhase, PlannedStartSchema, speechPhase } from './meeting';
 import type { PhaseSpec, Sitting, Slot } from './meeting';
 import { agenda } from './queue';
 import type { Table } from './tables';
@@ -117,6 +117,8 @@ export function agendaFromRows(rows: string[][]): AgendaImport {
     else seen.set(key, e.row);
   }
   if (entries.length === 0 && errors.length === 0) errors.push({ row: header.index + 2, column: null, reason: 'the sheet has no speakers under its header' });
+  if (entries.length > AGENDA_LIMITS.slots) errors.unshift({ row: 0, column: null, reason: `an agenda holds at most ${AGENDA_LIMITS.slots} speakers; this sheet has ${entries.length}` });
+  if (sittingTitles.length > AGENDA_LIMITS.sittings) errors.unshift({ row: 0, column: 'sitting', reason: `an agenda holds at most ${AGENDA_LIMITS.sittings} sittings; this sheet has ${sittingTitles.length}` });
   if (errors.length > 0) return { ok: false, errors };
 
   const sittings = sittingTitles.map((title, i) => {

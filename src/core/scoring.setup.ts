@@ -52,11 +52,14 @@ export const ScoringRulesSchema = z.object({
 });
 export type ScoringRules = z.infer<typeof ScoringRulesSchema>;
 
+/** The most reviewers a meeting has: a full hall of phones. */
+export const ROSTER_LIMIT = 500;
+
 export const ScoringSetupSchema = z
   .object({
     rubric: RubricSchema,
     groups: z.array(GroupSchema).min(1).max(10),
-    reviewers: z.array(ReviewerSchema).max(500),
+    reviewers: z.array(ReviewerSchema).max(ROSTER_LIMIT),
     rules: ScoringRulesSchema,
   })
   .superRefine((s, ctx) => {

@@ -1,27 +1,35 @@
 import type { FastifyInstance } from 'fastify';
 import type { Authorize } from './authorize';
+import { IMPORT_LIMITS } from './import-limits';
+import type { ImportLimits } from './import-limits';
+import { ImportThread } from './import-thread';
 import type { MeetingEngine } from './meeting-engine';
-import { importRoster } from './roster-import';
-import { readRows } from './sheet-file';
-import { agendaFromRows } from '../core/agenda-table';
 
 /**
  * Reads an uploaded roster or agenda and answers with what it would give, or every bad row. It
- * changes nothing: the host looks at the preview and then saves it as a normal command.
+ * changes nothing: the host looks at the preview and then saves it as a normal command. The file
+ * is read in the import thread (import-thread.ts), never on the host's event loop.
  */
-export function importRoutes(app: FastifyInstance, engine: MeetingEngine, authorize: Authorize): void {
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
-  app.post<{ Querystring: { file?: string } }>('/api/v1/import/roster', async (req, reply) => {
+export function importRoutes(app: FastifyInstance, engine: MeetingEngine, authorize: Authorize, limits: ImportLimits = IMPORT_LIMITS): void {
+  const thread = new ImportThread(limits);
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  // One byte over the limit is enough to know: the thread then names the limit.
+  const route = { bodyLimit: limits.fileBytes + 1 };
+  const file = (body: unknown): Uint8Array | null => (Buffer.isBuffer(body) ? new Uint8Array(body) : null);
+  const notAFile = { error: 'bad_message', message: 'send the file itself as application/octet-stream' };
+
+  app.post<{ Querystring: { file?: string } }>('/api/v1/import/roster', route, async (req, reply) => {
     if (!authorize(req, reply, ['host', 'clerk'])) return reply;
-    if (!Buffer.isBuffer(req.body)) return reply.code(400).send({ error: 'bad_message', message: 'send the file itself as application/octet-stream' });
+    const bytes = file(req.body);
+    if (!bytes) return reply.code(400).send(notAFile);
     const { scoring } = engine.current();
-    return importRoster(new Uint8Array(req.body), req.query.file ?? '', scoring.groups, scoring.reviewers);
+    return thread.preview({ kind: 'roster', bytes, fileName: req.query.file ?? '', groups: scoring.groups, existing: scoring.reviewers });
   });
 
-  app.post<{ Querystring: { file?: string } }>('/api/v1/import/agenda', async (req, reply) => {
+  app.post<{ Querystring: { file?: string } }>('/api/v1/import/agenda', route, async (req, reply) => {
     if (!authorize(req, reply, ['host', 'clerk'])) return reply;
-    if (!Buffer.isBuffer(req.body)) return reply.code(400).send({ error: 'bad_message', message: 'send the file itself as application/octet-stream' });
-    const rows = await readRows(new Uint8Array(req.body), req.query.file ?? '');
-    return typeof rows === 'string' ? { ok: false, errors: [{ row: 0, column: null, reason: rows }] } : agendaFromRows(rows);
+    const bytes = file(req.body);
+    if (!bytes) return reply.code(400).send(notAFile);
+    return thread.preview({ kind: 'agenda', bytes, fileName: req.query.file ?? '' });
   });
 }

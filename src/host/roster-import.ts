@@ -1,5 +1,7 @@
+import { ROSTER_LIMIT } from '../core/scoring.setup';
 import type { Reviewer, ReviewerGroup } from '../core/scoring.setup';
-import { readRows } from './sheet-file';
+import type { ImportLimits } from './import-limits';
+import { filledRows, readRows, sheetProblem } from './sheet-file';
 
 /** A problem in the file, where the person will find it in Excel: row 1 is the header. */
 export interface RowError {
@@ -31,9 +33,13 @@ function findColumns(header: string[]): Partial<Record<Column, number>> {
  * column and reason; with any error nothing is imported. A reviewer already on the roster keeps
  * their id, so their QR card stays valid.
  */
-export async function importRoster(bytes: Uint8Array, fileName: string, groups: ReviewerGroup[], existing: Reviewer[]): Promise<RosterImport> {
-  const rows = await readRows(bytes, fileName);
+export async function importRoster(bytes: Uint8Array, fileName: string, groups: ReviewerGroup[], existing: Reviewer[], limits?: ImportLimits): Promise<RosterImport> {
+  const rows = await readRows(bytes, fileName, limits);
   if (typeof rows === 'string') return { ok: false, errors: [{ row: 0, column: null, reason: rows }] };
+  const people = filledRows(rows) - 1;
+  if (people > ROSTER_LIMIT) return { ok: false, errors: [{ row: 0, column: null, reason: `a roster holds at most ${ROSTER_LIMIT} reviewers; this file has ${people} rows under its header (roster limit)` }] };
+  const tooBig = sheetProblem(rows, limits);
+  if (tooBig) return { ok: false, errors: [{ row: 0, column: null, reason: tooBig }] };
   const [header = [], ...body] = rows;
   const cols = findColumns(header);
   const errors: RowError[] = [];

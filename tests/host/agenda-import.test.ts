@@ -20,7 +20,7 @@ const upload = async (body: Uint8Array, file: string): Promise<Preview> => {
 };
 const units = (p: Preview) => (p.ok ? p.slots.map((s) => s.unit) : p.errors);
 
-describe('agenda files as they come from Excel', () => {
+describe('agenda files as they come from Excel', { timeout: 30_000 }, () => {
   it('a UTF-8 CSV with a BOM', async () => {
     expect(units(await upload(new TextEncoder().encode('\uFEFF序号,单位,发言人\n1,科技局,张三\n2,财政局,李四\n'), 'agenda.csv'))).toEqual(['科技局', '财政局']);
   });
