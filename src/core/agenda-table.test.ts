@@ -37,10 +37,11 @@ describe('importing an agenda', () => {
     expect(r).toEqual({ ok: false, errors: [{ row: 6, column: 'speech', reason: '"bad" is not a duration (write 8:00, 8分钟, 8 min or 480)' }] });
   });
 
-  it('reads 10,000 rows', () => {
-    const rows = [['单位', '序号'], ...Array.from({ length: 10_000 }, (_, i) => [`Unit ${i}`, String(i + 1)])];
-    const r = agendaFromRows(rows);
-    expect(r.ok && r.slots.length).toBe(10_000);
+  it('reads as many rows as an agenda holds (1,000), and refuses one more naming the limit', () => {
+    const rows = (n: number) => [['单位', '序号'], ...Array.from({ length: n }, (_, i) => [`Unit ${i}`, String(i + 1)])];
+    const r = agendaFromRows(rows(1_000));
+    expect(r.ok && r.slots.length).toBe(1_000);
+    expect(agendaFromRows(rows(1_001))).toMatchObject({ ok: false, errors: [{ row: 0, reason: 'an agenda holds at most 1000 speakers; this sheet has 1001' }] });
   });
 
   it('exports an agenda that imports back to the same agenda', () => {

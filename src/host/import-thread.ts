@@ -26,15 +26,17 @@ export function builtWorker(base: string | URL = import.meta.url): URL | null {
   return null;
 }
 
-function workerScript(): URL {
+function workerScript(fileName: string): URL {
   const built = builtWorker();
   if (built) return built;
   const require = createRequire(import.meta.url);
   // The package's ES module entry, beside the CommonJS one require() finds.
   const loader = pathToFileURL(require.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const source = new URL('./import.worker.ts', import.meta.url).href;
-  // The libraries are loaded before the loader is registered: through it, exceljs took seconds.
-  const libraries = ['exceljs', 'papaparse'].map((name) => JSON.stringify(pathToFileURL(require.resolve(name)).href));
+  // The libraries are loaded before the loader is registered: through it, exceljs took seconds
+  // (and a CSV does not need it at all).
+  const needed = fileName.toLowerCase().endsWith('.xlsx') ? ['exceljs', 'papaparse'] : ['papaparse'];
+  const libraries = needed.map((name) => JSON.stringify(pathToFileURL(require.resolve(name)).href));
   const boot = `${libraries.map((l) => `await import(${l});`).join(' ')} const { register } = await import(${JSON.stringify(loader)}); register(); await import(${JSON.stringify(source)});`;
   return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
 }
@@ -60,7 +62,7 @@ export class ImportThread {
   }
 
   private run(request: ImportRequest): Promise<ImportPreview> {
-    const worker = new Worker(workerScript(), {
+    const worker = new Worker(workerScript(request.fileName), {
       workerData: { request, limits: this.limits },
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: 16 },
       stdout: false,
