@@ -36,6 +36,6 @@ if (electron.path) {
 } else {
   console.log(`Electron cannot start here (${electron.reason}); running Rostrum in serve mode, open the URLs below in a browser.`);
   // The host's V8 flags (src/host/process-flags.ts), as the desktop app gives its host process.
-  const child = spawn(process.execPath, ['--max-semi-space-size=4', '--import', 'tsx', 'src/host/cli.ts', ...args], { stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--max-semi-space-size=4', '--import', 'tsx', 'src/host/serve.ts', ...args], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }

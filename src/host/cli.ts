@@ -29,6 +29,12 @@ async function main(): Promise<void> {
   const meeting = values.meeting ?? (await MeetingLibrary.lastOpened('meetings')) ?? 'meetings/demo.rostrum.jsonl';
   const supervisor = await runHost({ meetingPath: meeting, port, bind: values.bind, ...(values.ui ? { uiDir: values.ui } : {}) });
   const host = supervisor.current();
+  // Under serve.ts (which starts this process again if it dies): the port it listens on, so a
+  // restart takes the same one; and its end with serve.ts's, never left running alone.
+  if (process.send) {
+    process.send({ type: 'listening', port: Number(new URL(host.origin).port) });
+    process.once('disconnect', () => void supervisor.close().then(() => process.exit(0)));
+  }
   host.warnings.forEach((w) => console.warn(`warning: ${w}`));
   console.log(`Rostrum is running: ${host.engine.file}`);
   console.log(`  control (this machine only, keep it private): ${host.controlUrl}`);
