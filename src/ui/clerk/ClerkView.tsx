@@ -80,7 +80,7 @@ export default function ClerkView({ token }: { token: string }) {
             <TallyTable slotId={slot.id} lines={lines} reviewers={meeting.scoring.reviewers} groups={meeting.scoring.groups} send={(c) => void send(c)} />
             {missing.length > 0 && (
               <p className="muted" data-testid="missing">
-                {t('clerk.missing')}: {missing.map((r) => r.name).join('、')}
+                {t('clerk.missing')}{t('punct.colon')}{missing.map((r) => r.name).join('、')}
               </p>
             )}
             {result && <ComputationSteps result={result} trimFrom={meeting.scoring.rules.trimFrom} />}

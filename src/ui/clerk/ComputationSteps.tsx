@@ -21,11 +21,11 @@ export function ComputationSteps({ result, trimFrom }: { result: SlotResult; tri
         </li>
       ))}
       <li>
-        {t('results.weighted')}: <span className="tabular">{result.weighted ?? '—'}</span>
+        {t('results.weighted')}{t('punct.colon')}<span className="tabular">{result.weighted ?? '—'}</span>
         {result.rescaled && ` (${t('results.rescaled')})`}
       </li>
       <li>
-        {t('results.penalty')}: <span className="tabular">{result.penalty}</span>
+        {t('results.penalty')}{t('punct.colon')}<span className="tabular">{result.penalty}</span>
         {result.overtimeSeconds > 0 && ` (${t('results.overtimeOf', { time: formatOvertime(result.overtimeSeconds) })})`}
         {result.cutoff && ` (${t('control.cutoffRecorded')})`}
       </li>

@@ -50,7 +50,7 @@ export function ScoringPanel({ target, perform, token, onSetup }: { target: stri
       )}
       {slot && missing.length > 0 && (
         <p className="muted missing" data-testid="missing-reviewers">
-          {t('clerk.missing')}: {missing.map((r) => r.name).join('、')}
+          {t('clerk.missing')}{t('punct.colon')}{missing.map((r) => r.name).join('、')}
         </p>
       )}
       {!canReveal(meeting) && meeting.results.some((r) => r.final !== null) && (

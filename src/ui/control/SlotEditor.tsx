@@ -68,7 +68,7 @@ export function SlotEditor({ slot, onSave, onRemove, onClose }: Props) {
   return (
     <dialog ref={dialog} className="slot-editor" onClose={onClose} aria-labelledby="editor-title">
       <form onSubmit={(e) => void submit(e)}>
-        <h2 id="editor-title">{slot ? `${t('control.edit')}: ${slot.unit}` : t('control.addSlot')}</h2>
+        <h2 id="editor-title">{slot ? `${t('control.edit')}{t('punct.colon')}${slot.unit}` : t('control.addSlot')}</h2>
         <label>
           {t('control.unit')}
           <input value={unit} onChange={(e) => setUnit(e.target.value)} required maxLength={60} autoFocus name="unit" />

@@ -51,7 +51,7 @@ export function LiveScreen({ meeting, phase, compact = false }: { meeting: ViewS
       <div className="progress" aria-hidden="true">
         <div className="progress-fill" ref={bar} />
       </div>
-      <footer className="live-foot">{next && <span>{t('display.next')}: {next.unit}{next.speaker ? ` · ${next.speaker}` : ''}</span>}</footer>
+      <footer className="live-foot">{next && <span>{t('display.next')}{t('punct.colon')}{next.unit}{next.speaker ? ` · ${next.speaker}` : ''}</span>}</footer>
       {stage === 'cutoff' && (
         <div className="cutoff" role="alert" data-testid="cutoff">
           <StageIcon stage="cutoff" />

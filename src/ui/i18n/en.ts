@@ -7,6 +7,8 @@ export const en = {
     refused: 'This link is not valid any more. Open the address printed by the host.',
     noToken: 'Open the address printed when Rostrum started (it carries the access key).',
   },
+  /** Punctuation joined to a label: full-width in Chinese (下一位：), with a space in English (Next: ). */
+  punct: { colon: ': ' },
   status: { waiting: 'Waiting', onDeck: 'On deck', live: 'Live', done: 'Done', skipped: 'Skipped', absent: 'Absent' },
   stage: {
     ready: 'Up next',

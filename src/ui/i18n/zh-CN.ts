@@ -9,6 +9,8 @@ export const zhCN: Dictionary = {
     refused: '此链接已失效，请打开主持电脑上显示的地址。',
     noToken: '请打开讲台启动时显示的地址（地址中带有访问密钥）。',
   },
+  /** Punctuation joined to a label: full-width in Chinese (下一位：), with a space in English (Next: ). */
+  punct: { colon: '：' },
   status: { waiting: '等待', onDeck: '候场', live: '进行中', done: '已完成', skipped: '已跳过', absent: '缺席' },
   stage: {
     ready: '即将开始',
@@ -118,7 +120,7 @@ export const zhCN: Dictionary = {
     soundOn: '声音已开（点击静音）',
     test: '试音',
     outputs: '播放设备',
-    output: { display: '投影大屏', stage: '提词屏', control: '本控制台' },
+    output: { display: '投影大屏', stage: '发言者屏', control: '本控制台' },
     undoWhat: '撤销：{{action}}',
     nothingToUndo: '没有可撤销的操作',
     idle: '讲台空闲',

@@ -42,10 +42,10 @@ export default function ReportPage() {
       <h2>{t('report.rules')}</h2>
       <ul className="rules">
         <li>
-          {t('report.rubric')}: {rubric.criteria.map((c) => `${c.name} ${c.max}`).join('、')} ({t('report.step', { step: rubric.step })})
+          {t('report.rubric')}{t('punct.colon')}{rubric.criteria.map((c) => `${c.name} ${c.max}`).join('、')} ({t('report.step', { step: rubric.step })})
         </li>
         <li>
-          {t('report.groups')}: {groups.map((g) => `${g.name} ${g.weight}`).join('、')}
+          {t('report.groups')}{t('punct.colon')}{groups.map((g) => `${g.name} ${g.weight}`).join('、')}
         </li>
         <li>{t('report.trim', { n: rules.trimFrom })}</li>
         {rules.penaltyPerInterval !== '0' && <li>{t('report.penalty', { points: rules.penaltyPerInterval, seconds: rules.penaltyIntervalSeconds })}</li>}
