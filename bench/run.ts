@@ -5,18 +5,20 @@ import type { Figure } from './figure';
 import { displayTruth, lastBallot } from './display.bench';
 import { HostProcess } from './host-process';
 import { boundaries, fanout, fullMeeting, startup } from './host.bench';
+import { hostile } from './hostile.bench';
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, only: { type: 'string' } } });
 const smoke = values.smoke ?? false;
 
 /** Full sizes as the issue sets them; the smoke run (CI) proves the benches still run, not the targets. */
 const benches: Record<string, () => Promise<Figure[]>> = {
-  boundaries: () => boundaries(smoke ? { speakers: 2, phases: 2, clients: 20 } : { speakers: Number(process.env.BENCH_SPEAKERS ?? 42), phases: 8, clients: Number(process.env.BENCH_CLIENTS ?? 200) }),
-  fanout: () => fanout(smoke ? { sizes: [10], commands: 10 } : { sizes: [10, 50, 200], commands: 200 }),
-  meeting: () => fullMeeting(smoke ? { speakers: 2, reviewers: 20 } : { speakers: 20, reviewers: 200 }),
+  boundaries: () => boundaries(smoke ? { speakers: 2, phases: 2, clients: 20 } : { speakers: Number(process.env.BENCH_SPEAKERS ?? 42), phases: 8, clients: Number(process.env.BENCH_CLIENTS ?? 500) }),
+  fanout: () => fanout(smoke ? { sizes: [10], commands: 10 } : { sizes: [10, 50, 200, 500], commands: 200 }),
+  meeting: () => fullMeeting(smoke ? { speakers: 2, reviewers: 20 } : { speakers: 20, reviewers: 500 }),
   display: () => displayTruth(smoke ? { flips: 4, skewFlips: 3 } : { flips: 60, skewFlips: 20 }),
-  'last-ballot': () => lastBallot(smoke ? { slots: 2, reviewers: 10 } : { slots: 20, reviewers: 200 }),
+  'last-ballot': () => lastBallot(smoke ? { slots: 2, reviewers: 10 } : { slots: 20, reviewers: 500 }),
   startup: () => startup({ events: smoke ? 20_000 : 100_000 }),
+  hostile: () => hostile(smoke ? { speakers: 2, seconds: 3 } : { speakers: 12, seconds: 60 }),
 };
 
 await HostProcess.build();
