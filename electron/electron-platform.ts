@@ -80,6 +80,10 @@ export function electronPlatform(opts: { hostEntry: string; hostExecArgv: readon
         autoHideMenuBar: spec.autoHideMenuBar ?? false,
         webPreferences: spec.webPreferences,
       });
+      if (spec.alwaysOnTop) {
+        win.setAlwaysOnTop(true, 'screen-saver');
+        win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+      }
       win.once('ready-to-show', () => (spec.showInactive ? win.showInactive() : win.show()));
       const id = win.webContents.id;
       const wrapped = new ElectronWindow(win);

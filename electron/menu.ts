@@ -6,11 +6,11 @@ import type { MenuItem } from './platform';
 const TEXT = {
   zh: {
     app: '讲台', display: '投影', moveTo: '投影到', screen: '屏幕', primary: '主屏幕', fullscreen: '全屏切换', quit: '退出讲台', view: '视图', reload: '重新加载',
-    window: '窗口', control: '主持控制台', clerk: '计分视图', cards: '二维码卡片', report: '评审结果报告', audit: '操作记录',
+    window: '窗口', control: '主持控制台', clerk: '计分视图', cards: '二维码卡片', report: '评审结果报告', audit: '操作记录', mini: '小窗计时',
   },
   en: {
     app: 'Rostrum', display: 'Display', moveTo: 'Project on', screen: 'Screen', primary: 'primary', fullscreen: 'Toggle fullscreen', quit: 'Quit Rostrum', view: 'View', reload: 'Reload',
-    window: 'Window', control: 'Control', clerk: 'Clerk view', cards: 'QR cards', report: 'Results report', audit: 'Audit log',
+    window: 'Window', control: 'Control', clerk: 'Clerk view', cards: 'QR cards', report: 'Results report', audit: 'Audit log', mini: 'Mini timer',
   },
 };
 
@@ -30,7 +30,7 @@ export function buildMenu(lang: 'zh' | 'en', displays: readonly DisplayLike[], p
     checked: d.id === currentId,
     click: () => actions.moveProjector(d.id),
   }));
-  const views: MenuItem[] = (['clerk', 'cards', 'report', 'audit'] as const).map((v) => ({ kind: 'item', label: t[v], click: () => actions.openView(v) }));
+  const views: MenuItem[] = (['clerk', 'cards', 'report', 'audit', 'mini'] as const).map((v) => ({ kind: 'item', label: t[v], click: () => actions.openView(v) }));
   return [
     { kind: 'submenu', label: t.app, items: [{ kind: 'role', role: 'quit', label: t.quit }] },
     { kind: 'role', role: 'editMenu' },

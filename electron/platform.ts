@@ -49,6 +49,8 @@ export interface WindowSpec {
   height?: number;
   backgroundColor?: string;
   autoHideMenuBar?: boolean;
+  /** Above every other window, full-screen slides included (the mini timer on the lectern laptop). */
+  alwaysOnTop?: boolean;
   webPreferences: WebPreferences;
 }
 

@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { VIEW_WINDOWS } from '../src/core/shell-api';
 import { FakePlatform } from './fake-platform';
 import { isAllowedNavigation, isPrintablePage, isTrustedSender, openableView, secureWebPreferences } from './security';
 import { Shell } from './shell';
@@ -13,8 +14,8 @@ describe('shell security rules', () => {
     const platform = new FakePlatform();
     const dir = await mkdtemp(join(tmpdir(), 'rostrum-security-'));
     const shell = await Shell.start(platform, { preload: '/app/out/preload/preload.cjs', meetingsDir: join(dir, 'm'), uiDir: '/ui', settingsFile: join(dir, 's.json'), lang: 'zh' });
-    for (const view of ['clerk', 'cards', 'report', 'audit'] as const) await shell.openView(view);
-    expect(platform.windows).toHaveLength(6);
+    for (const view of VIEW_WINDOWS) await shell.openView(view);
+    expect(platform.windows).toHaveLength(2 + VIEW_WINDOWS.length);
     for (const w of platform.windows)
       expect(w.spec.webPreferences).toMatchObject({
         preload: '/app/out/preload/preload.cjs',
@@ -27,8 +28,8 @@ describe('shell security rules', () => {
         webviewTag: false,
         devTools: false,
       });
-    // Only the projector opts out of background throttling.
-    expect(platform.windows.map((w) => w.spec.webPreferences.backgroundThrottling)).toEqual([true, false, true, true, true, true]);
+    // Only the timers (the projector and the mini timer) opt out of background throttling.
+    expect(platform.windows.map((w) => w.spec.webPreferences.backgroundThrottling)).toEqual([true, false, true, true, true, true, false]);
   });
 
   it('the preferences keep every protection whatever the caller asks of throttling', () => {
@@ -40,6 +41,7 @@ describe('shell security rules', () => {
     ['http://127.0.0.1:4317/cards#token=x', 'cards'],
     ['http://127.0.0.1:4317/report/', 'report'],
     ['http://127.0.0.1:4317/audit#token=x', 'audit'],
+    ['http://127.0.0.1:4317/mini#token=x', 'mini'],
     ['http://127.0.0.1:4317/control#token=x', null],
     ['http://127.0.0.1:4317/display', null],
     ['http://127.0.0.1:4317/clerk/extra', null],

@@ -49,7 +49,7 @@ const pathOf = (url: string): string => new URL(url).pathname.replace(/\/+$/, ''
 
 /**
  * The one kind of new window a page may ask for: one of the host's own views that is meant to be a
- * window of its own (clerk, QR cards, report, audit log), at the host's origin. Anything else —
+ * window of its own (clerk, QR cards, report, audit log, mini timer), at the host's origin. Anything else —
  * another site, another path, the control or display page a second time — is refused.
  */
 export function openableView(url: string, hostOrigin: string): ViewWindow | null {

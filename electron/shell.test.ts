@@ -60,23 +60,26 @@ describe('the desktop shell', () => {
 describe('every view is a window', () => {
   it('opens clerk, QR cards, report and audit log from the menu, each once', async () => {
     const { platform, shell } = await started();
-    for (const label of ['Clerk view', 'QR cards', 'Results report', 'Audit log']) expect(platform.click(label)).toBe(true);
+    for (const label of ['Clerk view', 'QR cards', 'Results report', 'Audit log', 'Mini timer']) expect(platform.click(label)).toBe(true);
     await Promise.resolve();
-    expect([...shell.views.keys()]).toEqual(['clerk', 'cards', 'report', 'audit']);
+    expect([...shell.views.keys()]).toEqual(['clerk', 'cards', 'report', 'audit', 'mini']);
     expect([...shell.views.values()].map((w) => (w as FakeWindow).loaded[0])).toEqual([
       `${HOST_ORIGIN}/clerk`,
       `${HOST_ORIGIN}/cards#token=hostkey`,
       `${HOST_ORIGIN}/report`,
       `${HOST_ORIGIN}/audit#token=hostkey`,
+      `${HOST_ORIGIN}/mini#token=displaykey`,
     ]);
+    // The mini timer floats above the slides, small, and is never throttled.
+    expect((shell.views.get('mini') as FakeWindow).spec).toMatchObject({ alwaysOnTop: true, width: 360, webPreferences: { backgroundThrottling: false, sandbox: true } });
     // A second click brings the open window forward instead of opening another.
     platform.click('Clerk view');
-    expect(platform.windows).toHaveLength(6);
+    expect(platform.windows).toHaveLength(7);
     expect((shell.views.get('clerk') as FakeWindow).focused).toBe(1);
     // Closed, it opens again.
     (shell.views.get('clerk') as FakeWindow).close();
     platform.click('Clerk view');
-    expect(platform.windows).toHaveLength(7);
+    expect(platform.windows).toHaveLength(8);
   });
 
   it('opens a link of a page (target=_blank) as an app window when it is one of the host’s views, and nothing else', async () => {

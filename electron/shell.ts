@@ -97,7 +97,12 @@ export class Shell {
       open.focus();
       return open;
     }
-    const win = this.platform.createWindow({ title: `Rostrum 讲台 — ${view}`, width: 1200, height: 860, webPreferences: secureWebPreferences(this.opts.preload) });
+    const win = this.platform.createWindow(
+      view === 'mini'
+        ? // A small timer that floats above the slides and keeps counting when it is not focused.
+          { title: 'Rostrum 讲台 — mini', width: 360, height: 200, alwaysOnTop: true, autoHideMenuBar: true, webPreferences: secureWebPreferences(this.opts.preload, { background: false }) }
+        : { title: `Rostrum 讲台 — ${view}`, width: 1200, height: 860, webPreferences: secureWebPreferences(this.opts.preload) },
+    );
     this.views.set(view, win);
     win.onClosed(() => this.views.get(view) === win && this.views.delete(view));
     await win.load(url);

@@ -17,6 +17,12 @@ export function viewUrl(view: ViewWindow, address: HostAddress): string {
     case 'cards':
     case 'audit':
       return `${address.origin}/${view}#token=${hostKey(address)}`;
+    // The mini timer is a small display: it reads with the display's key.
+    case 'mini': {
+      const url = new URL(address.displayUrl);
+      url.pathname = '/mini';
+      return url.href;
+    }
     default:
       return view satisfies never;
   }

@@ -34,5 +34,5 @@ export const IPC = { listDisplays: 'shell:listDisplays', moveDisplayWindow: 'she
 export const SHELL_EVENTS = { notice: 'shell:notice' } as const;
 
 /** The pages the shell opens as app windows besides control and display, from the menu or a link. */
-export const VIEW_WINDOWS = ['clerk', 'cards', 'report', 'audit'] as const;
+export const VIEW_WINDOWS = ['clerk', 'cards', 'report', 'audit', 'mini'] as const;
 export type ViewWindow = (typeof VIEW_WINDOWS)[number];

@@ -18,7 +18,7 @@ function copyStyles(to: Document): void {
 /**
  * Opens the small timer that stays above the slides: a picture-in-picture window where the
  * browser has one (it floats above other windows, full-screen slides included), else the `/mini`
- * page in a small window of its own. The desktop app has its own always-on-top window.
+ * page in a small window of its own; the desktop app opens that one always on top (electron/shell.ts).
  */
 export function MiniTimerButton() {
   const { t } = useTranslation();
