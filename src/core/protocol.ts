@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { CommandSchema } from './commands';
-import { IdSchema, PhaseSpecSchema, SittingSchema, SlotSchema } from './meeting';
-import { RevealSchema } from './reveal';
-import { ScoringSetupSchema, SetupPartSchema } from './scoring.setup';
-import { RoleSchema } from './events';
-import { MAX_PRESETS, MessageTargetSchema, MessageTextSchema } from './speaker-message';
-import { MonoSchema, WallSchema } from './time';
+import { ViewStateSchema } from './view-schemas';
 
 /** Bumped on any change a client of the previous version would misread. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export const ViewRoleSchema = z.enum(['host', 'clerk', 'reviewer', 'display']);
 export type ViewRole = z.infer<typeof ViewRoleSchema>;
@@ -27,104 +22,7 @@ export const COMMAND_BODY_LIMIT = 8 * 1024 * 1024;
 /** A size as people read it: 16 KiB, 1 MiB. */
 export const bytesText = (n: number): string => (n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MiB` : n >= 1024 ? `${+(n / 1024).toFixed(1)} KiB` : `${n} bytes`);
 
-const LiveSchema = z.object({
-  slotId: IdSchema,
-  phaseIndex: z.number().int().min(0),
-  mode: z.enum(['ready', 'running', 'paused', 'cutoff']),
-  startedAt: MonoSchema.nullable(),
-  elapsedBefore: z.number(),
-  adjustMs: z.number(),
-  letFinish: z.boolean(),
-  cutoffAt: MonoSchema.nullable(),
-  fired: z.array(z.enum(['warning', 'danger', 'zero'])),
-});
-
-const PhaseRecordSchema = z.object({
-  phaseIndex: z.number().int(),
-  startedWall: WallSchema,
-  endedWall: WallSchema.nullable(),
-  plannedMs: z.number(),
-  grantedMs: z.number(),
-  usedMs: z.number(),
-  overtimeMs: z.number(),
-  cutoff: z.boolean(),
-});
-
-const PaperEntrySchema = z.object({ entryId: z.string(), scores: z.array(z.string()), comment: z.string(), wall: WallSchema });
-
-const BallotSchema = z.object({
-  reviewerId: IdSchema,
-  scores: z.array(z.string()),
-  comment: z.string(),
-  source: z.literal('phone'),
-  submissions: z.array(z.string()),
-  wall: WallSchema,
-});
-
-const ScoringChangeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('rules'), seq: z.number().int(), wall: WallSchema, role: RoleSchema, reason: z.string(), changed: z.array(SetupPartSchema) }),
-  z.object({ kind: z.literal('reopened'), seq: z.number().int(), wall: WallSchema, role: RoleSchema, reason: z.string(), slotId: IdSchema }),
-]);
-
-const SlotResultSchema = z.object({
-  slotId: IdSchema,
-  unit: z.string(),
-  ballots: z.number().int(),
-  unresolved: z.number().int(),
-  groups: z.array(
-    z.object({
-      groupId: IdSchema,
-      name: z.string(),
-      weight: z.string(),
-      totals: z.array(z.string()),
-      dropped: z.object({ high: z.string(), low: z.string() }).nullable(),
-      score: z.string().nullable(),
-    }),
-  ),
-  weighted: z.string().nullable(),
-  rescaled: z.boolean(),
-  overtimeSeconds: z.number().int(),
-  cutoff: z.boolean(),
-  penalty: z.string(),
-  final: z.string().nullable(),
-  provisional: z.boolean(),
-  rank: z.number().int().nullable(),
-  grade: z.enum(['excellent', 'good', 'pass', 'needsWork']).nullable(),
-});
-
-/** The meeting as a view receives it (see views.ts for what each role gets). */
-export const ViewStateSchema = z.object({
-  title: z.string(),
-  sittings: z.array(SittingSchema),
-  /** A phone's slots come without their phases: it shows who speaks, never the clock. */
-  slots: z.array(SlotSchema.extend({ phases: z.array(PhaseSpecSchema).max(8) })),
-  status: z.record(z.string(), z.enum(['waiting', 'done', 'skipped', 'absent'])),
-  records: z.record(z.string(), z.array(PhaseRecordSchema)),
-  live: LiveSchema.nullable(),
-  audio: z.object({
-    volume: z.number(),
-    muted: z.boolean(),
-    outputs: z.array(z.enum(['display', 'stage', 'control'])),
-  }),
-  /** At most the last undoable action: what the next undo would take back. */
-  history: z.array(z.object({ seq: z.number(), action: z.string() })).max(1),
-  seq: z.number().int(),
-  scoring: ScoringSetupSchema,
-  ballots: z.record(z.string(), z.record(z.string(), BallotSchema)),
-  paper: z.record(z.string(), z.record(z.string(), z.array(PaperEntrySchema))),
-  scoringChanges: z.array(ScoringChangeSchema),
-  windows: z.record(z.string(), z.enum(['open', 'locked'])),
-  openedAt: z.record(z.string(), MonoSchema),
-  reveal: RevealSchema.nullable(),
-  message: z
-    .object({ text: MessageTextSchema, target: MessageTargetSchema, flash: z.boolean(), shownAt: MonoSchema, durationMs: z.number().int().nullable() })
-    .nullable(),
-  blackout: z.boolean(),
-  /** Empty for phones: they never send messages. */
-  messagePresets: z.array(MessageTextSchema).max(MAX_PRESETS),
-  submitted: z.record(z.string(), z.array(IdSchema)),
-  results: z.array(SlotResultSchema),
-});
+export { ViewStateSchema } from './view-schemas';
 export type { ViewState } from './views';
 
 /** Messages a view sends. `id` ties a reply (ack or error) to its request. */

@@ -1,8 +1,12 @@
+import type { z } from 'zod';
 import type { Ballot } from './ballots';
+import { describeIssue } from './issues';
 import type { Id } from './meeting';
 import { computeResults } from './results';
 import type { SlotResult } from './results';
 import type { MeetingState, MeetingView } from './state';
+import { ClerkViewSchema, DisplayViewSchema, HostViewSchema, ReviewerOwnSchema, ReviewerSharedSchema, ReviewerViewSchema } from './view-schemas';
+import type { HostResultSchema, ResultView, ShownResultSchema } from './view-schemas';
 
 /** Who is looking: the role decides what of the meeting reaches them. */
 export type Audience = { role: 'host' } | { role: 'clerk' } | { role: 'display' } | { role: 'reviewer'; reviewerId: Id };
@@ -10,9 +14,12 @@ export type Audience = { role: 'host' } | { role: 'clerk' } | { role: 'display' 
 export type ViewState = MeetingView & {
   /** Who has submitted, per slot: names for the host and the clerk only. */
   submitted: Record<Id, Id[]>;
-  /** Results as far as this audience may see them: all for host and clerk, the revealed part for the hall. */
-  results: SlotResult[];
+  /** Results as far as this audience may see them (view-schemas.ts says how far for each role). */
+  results: ResultView[];
 };
+
+type HostResult = z.infer<typeof HostResultSchema>;
+type ShownResult = z.infer<typeof ShownResultSchema>;
 
 /** Who has handed in a ballot for each slot, on the phone or on paper. */
 function submittedBy(state: MeetingState): Record<Id, Id[]> {
@@ -22,7 +29,7 @@ function submittedBy(state: MeetingState): Record<Id, Id[]> {
 
 /**
  * The results of one state, computed once however many audiences ask (host, clerk and display
- * all see them): states are never changed, so the state itself is the key.
+ * all see a part of them): states are never changed, so the state itself is the key.
  */
 const resultsOf = (() => {
   const computed = new WeakMap<MeetingState, SlotResult[]>();
@@ -32,6 +39,12 @@ const resultsOf = (() => {
     return results;
   };
 })();
+
+/** A locked slot's result without a ballot's number in it: each group's score, not its totals. */
+const forHost = (r: SlotResult): HostResult => ({ ...r, groups: r.groups.map(({ totals: _t, dropped: _d, ...group }) => group) });
+
+/** What the big screen draws of a result. */
+const shown = (r: SlotResult): ShownResult => ({ slotId: r.slotId, unit: r.unit, final: r.final, rank: r.rank, grade: r.grade, provisional: r.provisional });
 
 /** The part of the results the host has revealed, and nothing else. */
 function revealed(state: MeetingState, results: SlotResult[]): SlotResult[] {
@@ -48,22 +61,45 @@ export const PHONE_INPUTS = ['title', 'sittings', 'slots', 'windows', 'openedAt'
 /** States are never changed in place, so an unchanged part is the very same object. */
 export const samePhoneViews = (before: MeetingState, after: MeetingState): boolean => PHONE_INPUTS.every((key) => before[key] === after[key]);
 
+export type PhoneShared = Omit<ViewState, 'scoring' | 'ballots'>;
+export type PhoneOwn = Pick<ViewState, 'scoring' | 'ballots'>;
+
 /**
  * What every reviewer's view shares, and what is each one's own: the host serialises the shared
  * part once per change, not once per phone (viewFor joins the two for one reviewer).
  */
 export function reviewerParts(state: MeetingState): {
-  shared: Omit<ViewState, 'scoring' | 'ballots'>;
-  own(reviewerId: Id): Pick<ViewState, 'scoring' | 'ballots'>;
+  shared: PhoneShared;
+  own(reviewerId: Id): PhoneOwn;
   /** What a reviewer's own part is made of: while these are the same objects, it is the same. */
   ownFrom(reviewerId: Id): readonly unknown[];
 } {
   // A phone needs the agenda, the windows and its own ballots; not the clock, the phases, the
   // running order's states, the timing records or the undo history. Left out, the timer's changes leave a phone's
   // view as it was, and the host need not send it anything while someone speaks.
-  const { scoring: _scoring, ballots: _ballots, ...rest } = state;
+  const { title, sittings, slots, audio, windows, openedAt, seq } = state;
   return {
-    shared: { ...rest, slots: state.slots.map((slot) => ({ ...slot, phases: [] })), live: null, status: {}, reveal: null, message: null, blackout: false, messagePresets: [], records: {}, history: [], paper: {}, scoringChanges: [], submitted: {}, results: [] },
+    shared: {
+      title,
+      sittings,
+      slots: slots.map((slot) => ({ ...slot, phases: [] })),
+      status: {},
+      records: {},
+      live: null,
+      audio,
+      history: [],
+      seq,
+      windows,
+      openedAt,
+      reveal: null,
+      message: null,
+      blackout: false,
+      messagePresets: [],
+      scoringChanges: [],
+      paper: {},
+      submitted: {},
+      results: [],
+    },
     own: (reviewerId) => ({
       scoring: { ...state.scoring, reviewers: state.scoring.reviewers.filter((r) => r.id === reviewerId) },
       ballots: Object.fromEntries(
@@ -77,26 +113,87 @@ export function reviewerParts(state: MeetingState): {
   };
 }
 
+/** The meeting without the undo snapshots: only what the next undo would take back. */
+function base(state: MeetingState): MeetingView {
+  const last = state.history.at(-1);
+  return { ...state, history: last ? [{ seq: last.seq, action: last.action }] : [] };
+}
+
 /**
- * The meeting as one audience may see it. Confidentiality lives here and in the host that calls
- * it: only the clerk receives individual ballots, a reviewer receives their own, and the hall's
- * screens receive no score until the host reveals it.
+ * The meeting as one audience may see it: only the clerk receives individual ballots, a
+ * reviewer receives their own, the host learns who has submitted and a slot's result once it is
+ * locked, and the hall's screens receive what they draw, a score only once the host reveals it.
+ * Each view is held to its role's schema (view-schemas.ts) before it is sent: see viewProblem.
  */
 export function viewFor(state: MeetingState, audience: Audience): ViewState {
-  const last = state.history.at(-1);
-  const base = { ...state, history: last ? [{ seq: last.seq, action: last.action }] : [] };
   switch (audience.role) {
     case 'clerk':
-      return { ...base, submitted: submittedBy(state), results: resultsOf(state) };
+      return { ...base(state), submitted: submittedBy(state), results: resultsOf(state) };
     case 'host':
-      return { ...base, ballots: {}, paper: {}, submitted: submittedBy(state), results: resultsOf(state) };
+      return {
+        ...base(state),
+        ballots: {},
+        paper: {},
+        submitted: submittedBy(state),
+        results: resultsOf(state)
+          .filter((r) => state.windows[r.slotId] === 'locked')
+          .map(forHost),
+      };
     case 'reviewer': {
       const parts = reviewerParts(state);
       return { ...parts.shared, ...parts.own(audience.reviewerId) };
     }
     case 'display':
-      return { ...base, scoring: { ...state.scoring, reviewers: [] }, ballots: {}, paper: {}, scoringChanges: [], submitted: {}, results: revealed(state, resultsOf(state)) };
+      return {
+        ...base(state),
+        records: {},
+        history: [],
+        scoring: { ...state.scoring, reviewers: [] },
+        windows: {},
+        openedAt: {},
+        messagePresets: [],
+        scoringChanges: [],
+        ballots: {},
+        paper: {},
+        submitted: {},
+        results: revealed(state, resultsOf(state)).map(shown),
+      };
     default:
       return audience satisfies never;
   }
 }
+
+/**
+ * The view of this audience, or why it may not have it: what every edge that sends a view calls.
+ * The clerk may see everything, so nothing can leak to the clerk: its view (every ballot) is held
+ * to its schema by the tests, not on every change, where checking it would cost more than building it.
+ */
+export function checkedView(state: MeetingState, audience: Audience): { ok: true; view: ViewState } | { ok: false; problem: string } {
+  const view = viewFor(state, audience);
+  const found = audience.role === 'clerk' ? null : viewProblem(audience, view);
+  return found === null ? { ok: true, view } : { ok: false, problem: found };
+}
+
+const SCHEMAS = { clerk: ClerkViewSchema, host: HostViewSchema, display: DisplayViewSchema, reviewer: ReviewerViewSchema } as const;
+
+const problem = (result: { success: true } | { success: false; error: z.ZodError }): string | null => (result.success ? null : describeIssue(result.error));
+
+/** Why this view must not go to this audience (something its role may not see), or null. */
+export function viewProblem(audience: Audience, view: unknown): string | null {
+  const found = problem(SCHEMAS[audience.role].safeParse(view));
+  if (found !== null || audience.role !== 'reviewer') return found;
+  return notOwn(audience.reviewerId, view as PhoneOwn);
+}
+
+/** The same check for a phone's view in its two parts (what all phones share is checked once). */
+export const phoneSharedProblem = (shared: PhoneShared): string | null => problem(ReviewerSharedSchema.safeParse(shared));
+export const phoneOwnProblem = (reviewerId: Id, own: PhoneOwn): string | null => problem(ReviewerOwnSchema.safeParse(own)) ?? notOwn(reviewerId, own);
+
+const notOwn = (reviewerId: Id, own: PhoneOwn): string | null =>
+  own.scoring.reviewers[0]?.id === reviewerId ? null : `scoring.reviewers: this phone is reviewer "${reviewerId}"`;
+
+/** The clerk's results with every step: the clerk's view carries them whole (view-schemas.ts). */
+export const clerkResults = (view: Pick<ViewState, 'results'>): SlotResult[] => view.results.filter(isWhole);
+
+const isWhole = (r: ResultView): r is SlotResult =>
+  r.groups !== undefined && r.weighted !== undefined && r.groups.every((g) => g.totals !== undefined && g.dropped !== undefined);

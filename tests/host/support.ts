@@ -25,9 +25,12 @@ export async function startTestHost(opts: Partial<HostOptions> = {}): Promise<Ru
 export class TestClient {
   private inbox: HostMessage[] = [];
   private waiters: { match: (m: HostMessage) => boolean; resolve: (m: HostMessage) => void }[] = [];
+  /** Every message as it arrived, taken or not: what a test of what a role receives reads. */
+  readonly log: string[] = [];
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
+      this.log.push(data.toString());
       const msg = JSON.parse(data.toString()) as HostMessage;
       const waiter = this.waiters.find((w) => w.match(msg));
       if (waiter) {

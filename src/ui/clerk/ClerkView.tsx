@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isRecused } from '../../core/ballots';
 import { tallySlot } from '../../core/paper';
 import { agenda } from '../../core/queue';
+import { clerkResults } from '../../core/views';
 import { useView } from '../app/context';
 import { RankingTable } from '../results/RankingTable';
 import { download } from '../shared/download';
@@ -32,7 +33,8 @@ export default function ClerkView({ token }: { token: string }) {
 
   const slots = agenda(meeting);
   const slot = slots.find((s) => s.id === chosen) ?? slots.find((s) => meeting.windows[s.id] === 'open') ?? slots[0];
-  const result = slot && meeting.results.find((r) => r.slotId === slot.id);
+  const results = clerkResults(meeting);
+  const result = slot && results.find((r) => r.slotId === slot.id);
   const lines = slot ? tallySlot(meeting.ballots[slot.id], meeting.paper[slot.id]) : [];
   const missing = slot ? meeting.scoring.reviewers.filter((r) => !isRecused(r, slot.unit) && !(meeting.submitted[slot.id] ?? []).includes(r.id)) : [];
   const window = slot && meeting.windows[slot.id];
@@ -89,7 +91,7 @@ export default function ClerkView({ token }: { token: string }) {
         )}
         <section className="panel clerk-ranking">
           <h2>{t('results.ranking')}</h2>
-          <RankingTable results={meeting.results} groups={meeting.scoring.groups} provisional />
+          <RankingTable results={results} groups={meeting.scoring.groups} provisional />
         </section>
       </div>
     </div>

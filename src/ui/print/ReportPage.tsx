@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { agenda } from '../../core/queue';
 import { tallySlot } from '../../core/paper';
 import { formatMinutes, formatOvertime } from '../../core/time';
+import { clerkResults } from '../../core/views';
 import { useView } from '../app/context';
 import { RankingTable } from '../results/RankingTable';
 import { PrintButtons } from './PrintButtons';
@@ -21,7 +22,8 @@ export default function ReportPage() {
   const [names, setNames] = useState(false);
   if (!meeting) return null;
   const { rubric, rules, groups, reviewers } = meeting.scoring;
-  const results = new Map(meeting.results.map((r) => [r.slotId, r]));
+  const whole = clerkResults(meeting);
+  const results = new Map(whole.map((r) => [r.slotId, r]));
   const reviewerName = (id: string) => reviewers.find((r) => r.id === id)?.name ?? id;
   const dates = Object.values(meeting.records).flat().map((r) => r.startedWall);
   const day = dates.length > 0 ? new Date(Math.min(...dates)) : new Date();
@@ -57,7 +59,7 @@ export default function ReportPage() {
         </li>
       </ul>
       <h2>{t('results.ranking')}</h2>
-      <RankingTable results={meeting.results} groups={groups} />
+      <RankingTable results={whole} groups={groups} />
       <h2>{t('report.time')}</h2>
       <table className="ranking-table">
         <thead>

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { defaultScoring } from './scoring.setup';
+import { Rehearsal, tinyMeeting } from './test-support';
+import { ViewFeed } from './view-feed';
+import type { PhoneText, Viewer } from './view-feed';
+import type { Audience } from './views';
+import { checkedView, viewFor, viewProblem } from './views';
+
+/** Three speakers, two leaders; unit A has spoken, scoring for it is open, and l1 has scored it. */
+function scored(): Rehearsal {
+  const scoring = defaultScoring();
+  const r = new Rehearsal({
+    ...tinyMeeting(),
+    scoring: {
+      ...scoring,
+      reviewers: [
+        { id: 'l1', name: 'Leader One', groupId: 'leaders', unit: '' },
+        { id: 'l2', name: 'Leader Two', groupId: 'leaders', unit: '' },
+      ],
+    },
+  });
+  return r
+    .ok({ type: 'timer.start' }, 0)
+    .ok({ type: 'phase.next' }, 1000)
+    .ok({ type: 'ballot.submit', slotId: 'a', submissionId: 'sub-000001', scores: ['91.5'], comment: 'good' }, 2000, { role: 'reviewer', reviewerId: 'l1' });
+}
+
+const ROLES: Audience[] = [{ role: 'host' }, { role: 'clerk' }, { role: 'display' }, { role: 'reviewer', reviewerId: 'l1' }];
+
+describe('the views of each role', () => {
+  it('pass their own role’s schema at every step of a meeting', () => {
+    const r = scored()
+      .ok({ type: 'scoring.lock', slotId: 'a' }, 3000)
+      .ok({ type: 'results.reveal', reveal: { kind: 'slot', slotId: 'a' } }, 4000);
+    for (const audience of ROLES) expect(viewProblem(audience, viewFor(r.state, audience)), audience.role).toBeNull();
+  });
+
+  it('are refused for any field a role may not have, or any field at all the schema does not name', () => {
+    const state = scored().state;
+    const host = viewFor(state, { role: 'host' });
+    expect(viewProblem({ role: 'host' }, { ...host, ballots: state.ballots })).toMatch(/^ballots/);
+    expect(viewProblem({ role: 'host' }, { ...host, secret: 1 })).toMatch(/secret/);
+    // Open slot a has a score; the host learns it only once the slot is locked.
+    const clerk = viewFor(state, { role: 'clerk' });
+    expect(viewProblem({ role: 'host' }, { ...host, results: clerk.results })).toMatch(/^results/);
+    const display = viewFor(state, { role: 'display' });
+    expect(viewProblem({ role: 'display' }, { ...display, results: [{ slotId: 'a', unit: 'A', final: '91.50', rank: 1, grade: null, provisional: false }] })).toMatch(/revealed|reveals/);
+    expect(viewProblem({ role: 'display' }, { ...display, submitted: { a: ['l1'] } })).toMatch(/^submitted/);
+    const phone = viewFor(state, { role: 'reviewer', reviewerId: 'l2' });
+    expect(viewProblem({ role: 'reviewer', reviewerId: 'l2' }, { ...phone, ballots: state.ballots })).toMatch(/another reviewer/);
+    expect(viewProblem({ role: 'reviewer', reviewerId: 'l2' }, viewFor(state, { role: 'reviewer', reviewerId: 'l1' }))).toMatch(/l2/);
+  });
+
+  it('give the host a locked slot’s group scores, never a ballot’s total', () => {
+    const state = scored().ok({ type: 'scoring.lock', slotId: 'a' }, 3000).state;
+    const checked = checkedView(state, { role: 'host' });
+    expect(checked.ok && checked.view.results[0]?.groups?.[0]).toEqual({ groupId: 'leaders', name: '主要领导', weight: '0.5', score: '91.50' });
+  });
+});
+
+describe('the view feed', () => {
+  const viewer = (audience: Audience): Viewer => ({ audience });
+  const text = (t: string | PhoneText | null): string | null => (t === null ? null : typeof t === 'string' ? t : `${t.head}${t.own}}}`);
+
+  it('sends each role its view, and a phone nothing while only the clock changes', () => {
+    const r = scored();
+    const feed = new ViewFeed(() => undefined);
+    const [host, phone] = [viewer({ role: 'host' }), viewer({ role: 'reviewer', reviewerId: 'l1' })];
+    feed.welcome(r.state, host);
+    feed.welcome(r.state, phone);
+    r.ok({ type: 'timer.pause' }, 2500);
+    const round = feed.round(r.state);
+    expect(JSON.parse(text(round(host)) ?? 'null')).toEqual({ type: 'state', state: viewFor(r.state, { role: 'host' }) });
+    expect(round(phone)).toBeNull();
+    r.ok({ type: 'ballot.submit', slotId: 'a', submissionId: 'sub-000002', scores: ['80'], comment: '' }, 3000, { role: 'reviewer', reviewerId: 'l1' });
+    expect(JSON.parse(text(feed.round(r.state)(phone)) ?? 'null')).toEqual({ type: 'state', state: viewFor(r.state, { role: 'reviewer', reviewerId: 'l1' }) });
+  });
+
+  it('sends nothing of a view that fails its role’s schema, and says why', () => {
+    const r = scored();
+    const refused: string[] = [];
+    const feed = new ViewFeed((audience, problem) => refused.push(`${audience.role}: ${problem}`));
+    // A phone of a reviewer taken off the roster: its own part names no reviewer.
+    const ghost = viewer({ role: 'reviewer', reviewerId: 'gone' });
+    expect(feed.welcome(r.state, ghost)).toBeNull();
+    expect(feed.round(r.state)(ghost)).toBeNull();
+    expect(refused).toEqual([expect.stringMatching(/^reviewer: scoring.reviewers/), expect.stringMatching(/^reviewer: scoring.reviewers/)]);
+  });
+});

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scoredMeeting } from '../fixtures/meetings';
+import type { Command } from '../../src/core/commands';
+import type { HostMessage } from '../../src/core/protocol';
+import type { Audience, ViewState } from '../../src/core/views';
+import { viewProblem } from '../../src/core/views';
+import { startTestHost, TestClient } from './support';
+
+/*
+ * A whole scored meeting over real sockets, with every role watching: each message each role
+ * receives, and its GET /api/v1/state after every step, is recorded and then held to what that
+ * role may see. Ballot totals are unusual halves, so a leak of one shows in the text itself.
+ */
+
+const BALLOTS: Record<string, Record<string, string>> = {
+  a: { l1: '91.5', l2: '73.5', p2: '88.5', u1: '66.5' },
+  b: { l1: '84.5', l2: '62.5', p1: '77.5', u1: '95.5' },
+};
+const TOTALS = Object.values(BALLOTS).flatMap((bySlot) => Object.values(bySlot));
+
+interface Watcher {
+  name: string;
+  audience: Audience;
+  token: string;
+  view: string;
+  client: TestClient;
+  fetched: ViewState[];
+}
+
+let host: Awaited<ReturnType<typeof startTestHost>>;
+const watchers: Watcher[] = [];
+
+const views = (w: Watcher): ViewState[] => [
+  ...w.client.log.map((text) => JSON.parse(text) as HostMessage).flatMap((m) => (m.type === 'welcome' || m.type === 'state' ? [m.state] : [])),
+  ...w.fetched,
+];
+
+async function watch(name: string, audience: Audience, token: string, view: string): Promise<void> {
+  const client = await TestClient.open(host.origin, token, view);
+  watchers.push({ name, audience, token, view, client, fetched: [] });
+  await client.next('welcome');
+}
+
+/** Every role's own GET /api/v1/state, after each step. */
+async function fetchAll(): Promise<void> {
+  for (const w of watchers) {
+    const res = await fetch(`${host.origin}/api/v1/state`, { headers: { authorization: `Bearer ${w.token}` } });
+    expect(res.status).toBe(200);
+    w.fetched.push((await res.json()) as ViewState);
+  }
+}
+
+const byHost = (command: Command) => host.engine.execute(command, { role: 'host', device: 'test' });
+const watcher = (name: string): Watcher => watchers.find((w) => w.name === name) as Watcher;
+
+async function scoreSlot(slotId: string): Promise<void> {
+  for (const [reviewerId, total] of Object.entries(BALLOTS[slotId] ?? {})) {
+    const reply = await watcher(reviewerId).client.command({ type: 'ballot.submit', slotId, submissionId: `sub-${slotId}-${reviewerId}`, scores: [total], comment: `note ${total}` });
+    expect(reply).toMatchObject({ type: 'ack' });
+    await fetchAll();
+  }
+}
+
+beforeAll(async () => {
+  host = await startTestHost({ newMeeting: scoredMeeting() });
+  await watch('host', { role: 'host' }, host.tokens.host, 'control');
+  await watch('display', { role: 'display' }, host.tokens.display, 'display');
+  await watch('stage', { role: 'display' }, host.tokens.display, 'stage');
+  await watch('clerk', { role: 'clerk' }, host.tokens.clerk, 'clerk');
+  for (const r of host.engine.current().scoring.reviewers) await watch(r.id, { role: 'reviewer', reviewerId: r.id }, host.tokens.reviewerToken(r.id) ?? '', 'review');
+  await fetchAll();
+
+  // Unit A speaks; its speech ends and scoring opens; four reviewers score it; it is locked and shown.
+  for (const command of [{ type: 'timer.start' }, { type: 'phase.next' }] as const) {
+    await byHost(command);
+    await fetchAll();
+  }
+  await scoreSlot('a');
+  for (const command of [{ type: 'scoring.lock', slotId: 'a' }, { type: 'results.reveal', reveal: { kind: 'slot', slotId: 'a' } }, { type: 'results.hide' }, { type: 'slot.next' }] as const) {
+    await byHost(command);
+    await fetchAll();
+  }
+  // Unit B: scored, locked, then the ranking revealed place by place and hidden again.
+  await byHost({ type: 'scoring.open', slotId: 'b' });
+  await scoreSlot('b');
+  for (const command of [
+    { type: 'scoring.lock', slotId: 'b' },
+    { type: 'results.reveal', reveal: { kind: 'ranking', shown: 1 } },
+    { type: 'results.reveal', reveal: { kind: 'ranking', shown: 2 } },
+    { type: 'results.hide' },
+    // Last, a change every role's view shows: once each has it, each has heard everything before it.
+    { type: 'scoring.open', slotId: 'c' },
+  ] as const) {
+    await byHost(command);
+    await fetchAll();
+  }
+  const last = host.engine.current().seq;
+  await Promise.all(watchers.map((w) => waitForSeq(w, last)));
+});
+
+afterAll(async () => {
+  watchers.forEach((w) => w.client.close());
+  await host.close();
+});
+
+async function waitForSeq(w: Watcher, seq: number): Promise<void> {
+  while (!views(w).some((v) => v.seq >= seq)) await w.client.next('state');
+}
+
+/** Everything a role was told, as text: the messages and the fetched states. */
+const told = (w: Watcher): string => [...w.client.log, ...w.fetched.map((v) => JSON.stringify(v))].join('\n');
+
+describe('what each role receives through a whole scored meeting', () => {
+  it('holds every view of every role to its role’s schema', () => {
+    for (const w of watchers) {
+      expect(views(w).length, w.name).toBeGreaterThan(10);
+      for (const view of views(w)) expect(viewProblem(w.audience, view), `${w.name} at seq ${view.seq}`).toBeNull();
+    }
+  });
+
+  it('gives no ballot total, comment or group score to the host, and a result only once its slot is locked', () => {
+    const w = watcher('host');
+    const text = told(w);
+    for (const total of TOTALS) expect(text.includes(`"${total}"`), `"${total}"`).toBe(false);
+    expect(text.includes('note '), 'note ').toBe(false);
+    expect(text.includes('"totals"'), '"totals"').toBe(false);
+    for (const view of views(w)) {
+      expect(Object.keys(view.ballots)).toEqual([]);
+      for (const r of view.results) expect(view.windows[r.slotId], `seq ${view.seq}`).toBe('locked');
+    }
+    // What the host does learn: who has handed in, and the locked result.
+    const final = views(w).at(-1);
+    expect(final?.submitted['a']?.sort()).toEqual(['l1', 'l2', 'p2', 'u1']);
+    expect(final?.results.map((r) => r.slotId).sort()).toEqual(['a', 'b']);
+    expect(final?.results[0]?.groups?.[0]?.score).toMatch(/^\d+\.\d\d$/);
+  });
+
+  it('gives the projector and the stage only what they draw, and a score only while it is revealed', () => {
+    for (const name of ['display', 'stage']) {
+      const w = watcher(name);
+      const text = told(w);
+      for (const total of TOTALS) expect(text.includes(`"${total}"`), `"${total}"`).toBe(false);
+      for (const secret of ['note ', '"totals"', '"weighted"', '"penalty"', 'Leader One', '"submissions"']) expect(text.includes(secret), secret + name).toBe(false);
+      for (const view of views(w)) {
+        if (view.reveal === null) expect(view.results, `${name} at seq ${view.seq}`).toEqual([]);
+        for (const r of view.results) expect(Object.keys(r).sort()).toEqual(['final', 'grade', 'provisional', 'rank', 'slotId', 'unit']);
+      }
+      expect(views(w).some((v) => v.results.length === 2)).toBe(true);
+    }
+  });
+
+  it('gives each reviewer their own ballots and no one else’s', () => {
+    for (const r of host.engine.current().scoring.reviewers) {
+      const w = watcher(r.id);
+      const text = told(w);
+      const mine = Object.values(BALLOTS).flatMap((bySlot) => (bySlot[r.id] ? [bySlot[r.id]] : []));
+      for (const total of TOTALS.filter((t) => !mine.includes(t))) expect(text.includes(`"${total}"`), `"${total}"` + r.id).toBe(false);
+      for (const view of views(w)) {
+        expect(view.scoring.reviewers.map((x) => x.id)).toEqual([r.id]);
+        expect(view.results).toEqual([]);
+        expect(view.live).toBeNull();
+      }
+      expect(views(w).at(-1)?.ballots['b']?.[r.id]?.scores ?? []).toEqual(BALLOTS['b']?.[r.id] ? [BALLOTS['b'][r.id]] : []);
+    }
+  });
+
+  it('gives the clerk everything: every ballot and every total', () => {
+    const w = watcher('clerk');
+    const final = views(w).at(-1);
+    expect(final?.ballots['a']?.['l1']?.scores).toEqual(['91.5']);
+    expect(final?.results.find((r) => r.slotId === 'a')?.groups?.[0]?.totals).toEqual(['91.5', '73.5']);
+    // The clerk sees a slot's result while it is still open; the host does not.
+    expect(views(w).some((v) => v.windows['b'] === 'open' && v.results.some((r) => r.slotId === 'b' && r.final !== null))).toBe(true);
+  });
+});
