@@ -1,5 +1,5 @@
 import Fastify from 'fastify';
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MeetingSetup } from '../core/meeting';
@@ -21,6 +21,8 @@ import type { TimerApi } from './due-timer';
 import { systemClock } from './clock';
 import { MeetingEngine } from './meeting-engine';
 import { TokenStore } from './tokens';
+import { hostRefusal } from './trusted-host';
+import type { OwnHost } from './trusted-host';
 import { uiRoutes } from './ui.routes';
 import { attachGateway } from './ws.gateway';
 
@@ -90,6 +92,20 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   // Node takes these at the server's creation only (set later, they are not enforced).
   const http = { requestTimeout, headersTimeout: Math.min(10_000, requestTimeout), connectionsCheckingInterval: Math.min(1_000, requestTimeout) };
   const app = Fastify({ logger: false, bodyLimit: HTTP_LIMITS.bodyBytes, requestTimeout, http });
+  const bind = opts.bind ?? '127.0.0.1';
+  const loopbackOnly = bind === '127.0.0.1' || bind === 'localhost';
+  // The port is known once listening (0 picks a free one); the routes read it when asked.
+  let port = opts.port ?? DEFAULT_PORT;
+  /** The LAN addresses the host serves on now: none when it listens on this machine only. */
+  const served = () => (loopbackOnly ? [] : lanAddresses());
+  const lanNetworks = (): Network[] => served().map(({ iface, address }) => ({ label: `${iface} ${address}`, origin: `http://${address}:${port}` }));
+  /** What this machine answers to, read at each request: the addresses it serves on now, and its own names. */
+  const ownHost = (): OwnHost => ({ port, names: [...served().map((a) => a.address), ...ownNames()] });
+  const trusted = (headers: { host?: string; origin?: string }): string | null => hostRefusal(headers, ownHost());
+  app.addHook('onRequest', async (req, reply) => {
+    const refusal = trusted(req.headers);
+    if (refusal !== null) return reply.code(403).send({ error: 'forbidden', message: refusal });
+  });
   requireToken(app, identify);
   await uiRoutes(app, opts.uiDir ?? defaultUiDir());
   const authorize = authorizer(identify);
@@ -98,11 +114,6 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   importRoutes(app, engine, authorize);
   if (opts.files) meetingsRoutes(app, engine, authorize, opts.files);
   clerkRoutes(app, tokens, tokens.clerkPin());
-  const bind = opts.bind ?? '127.0.0.1';
-  const loopbackOnly = bind === '127.0.0.1' || bind === 'localhost';
-  // The port is known once listening (0 picks a free one); the routes read it when asked.
-  let port = opts.port ?? DEFAULT_PORT;
-  const lanNetworks = (): Network[] => (loopbackOnly ? [] : lanAddresses().map(({ iface, address }) => ({ label: `${iface} ${address}`, origin: `http://${address}:${port}` })));
   // When the host listens on this machine only, the cards can only carry this machine's address: the page says so.
   cardsRoutes(app, engine, tokens, authorize, () => [...lanNetworks(), { label: 'localhost', origin: `http://127.0.0.1:${port}` }]);
   await app.listen({ port, host: bind });
@@ -110,7 +121,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   if (typeof address === 'object' && address) port = address.port;
   const origin = `http://127.0.0.1:${port}`;
   const displayUrl = `${origin}/display#token=${tokens.display}`;
-  const gateway = attachGateway(app.server, { engine, clock, tokens, displayUrl, identify, ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}) });
+  const gateway = attachGateway(app.server, { engine, clock, tokens, displayUrl, identify, trusted, ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}) });
   // One timer for everything the host does by itself: boundaries on the instant, auto-locks.
   const timer = new DueTimer(engine, clock, [boundaryDue(engine), autoLockDue(engine)], opts.timers);
   return {
@@ -134,6 +145,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       await engine.close();
     },
   };
+}
+
+/** The machine's own name, as phones on the LAN may know it (plain and with mDNS's `.local`). */
+function ownNames(): string[] {
+  const name = hostname().toLowerCase();
+  return name ? [name, `${name}.local`] : [];
 }
 
 /** The machine's IPv4 addresses other devices can reach, named after their interface (Wi-Fi, Ethernet…). */

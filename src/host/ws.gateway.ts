@@ -9,18 +9,18 @@ import type { ClientMessage, HostMessage, Sound } from '../core/protocol';
 import { slotById } from '../core/queue';
 import type { AudioOutput, MeetingState } from '../core/state';
 import type { Clock } from '../core/time';
+import { ViewFeed } from '../core/view-feed';
+import type { PhoneText, Viewer } from '../core/view-feed';
+import type { Audience } from '../core/views';
 import type { Change, MeetingEngine } from './meeting-engine';
-import { reviewerParts, samePhoneViews, viewFor } from '../core/views';
 import { Fanout } from './fanout';
 import type { Wire } from './fanout';
-import type { Audience } from '../core/views';
 import { isLoopback, mayRoleSend, needsLoopback } from './roles';
 import { SocketOutbox } from './socket-outbox';
 import type { TokenStore } from './tokens';
 
-interface View {
+interface View extends Viewer {
   ws: WebSocket;
-  audience: Audience;
   /** Which audio output this view is, or null for views that never ring (phones, the clerk). */
   kind: AudioOutput | null;
   device: string;
@@ -29,41 +29,21 @@ interface View {
   outbox: SocketOutbox;
   /** Sends a text message on the socket (a phone's state comes as UTF-8 bytes): what the fan-out calls. */
   send(text: Wire, isState: boolean): void;
-  /** A phone's view as last sent, to send nothing when it did not change. */
-  phone?: { shared: string; ownFrom: readonly unknown[]; own: string };
-}
-
-interface PhoneViews {
-  /** What all phones' views share, as JSON members, without `seq`. */
-  shared: string;
-  ownFrom(reviewerId: string): readonly unknown[];
-  /** A reviewer's own part, as JSON members. */
-  own(reviewerId: string): string;
-  message(own: string): Buffer;
 }
 
 /**
- * Every phone's view of one state. The part all phones share is serialised and encoded once, not
- * per phone, and each phone's message is assembled as bytes: joined as a string it would be copied
- * whole for every phone, twice its size when a name in it is Chinese, only to be encoded again.
+ * A phone's state message as bytes: the head all phones share is encoded once per state, and each
+ * phone's message assembled around it. Joined as a string it would be copied whole for every
+ * phone, twice its size when a name in it is Chinese, only to be encoded again.
  */
-function phoneViews(state: MeetingState): PhoneViews {
-  const parts = reviewerParts(state);
-  const { seq, ...unsequenced } = parts.shared;
-  const shared = JSON.stringify(unsequenced).slice(1, -1);
-  let head: Buffer | null = null;
-  return {
-    shared,
-    ownFrom: parts.ownFrom,
-    own: (reviewerId) => JSON.stringify(parts.own(reviewerId)).slice(1, -1),
-    message: (own) => {
-      head ??= Buffer.from(`{"type":"state","state":{"seq":${seq},${shared},`);
-      return Buffer.concat([head, Buffer.from(`${own}}}`)]);
-    },
+function phoneBytes(): (text: PhoneText) => Buffer {
+  let head = '';
+  let encoded = Buffer.alloc(0);
+  return ({ head: next, own }) => {
+    if (next !== head) [head, encoded] = [next, Buffer.from(next)];
+    return Buffer.concat([encoded, Buffer.from(`${own}}}`)]);
   };
 }
-
-const sameParts = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((part, i) => part === b[i]);
 
 export interface GatewayDeps {
   engine: MeetingEngine;
@@ -74,6 +54,8 @@ export interface GatewayDeps {
   identify(token: string | null): Audience | null;
   /** How often each view is pinged; one that has not answered the previous ping by the next is ended. */
   heartbeatMs?: number;
+  /** Why a request is not for this machine (its Host or Origin), or null: the same rule as every HTTP request's. */
+  trusted(headers: { host?: string | undefined; origin?: string | undefined }): string | null;
 }
 
 /** The socket refuses outright (close 1009) a message over twice the largest any role may send. */
@@ -91,14 +73,17 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
   const wss = new WebSocketServer({ noServer: true, maxPayload: SOCKET_LIMIT, autoPong: false });
   const views = new Set<View>();
   const fanout = new Fanout<View>();
+  // What each role may see is decided in core; a view that would show more is not sent at all.
+  const feed = new ViewFeed((audience, problem) => console.error(`rostrum: a ${audience.role} view was not sent: ${problem}`));
+  const toBytes = phoneBytes();
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://host.invalid');
+    if (deps.trusted(req.headers) !== null) return refuse(socket, 403, 'Forbidden');
     if (url.pathname !== '/ws') return refuse(socket, 404, 'Not Found');
     const audience = deps.identify(url.searchParams.get('token'));
     if (audience === null) return refuse(socket, 401, 'Unauthorized');
     if (needsLoopback(audience) && !isLoopback(req.socket.remoteAddress)) return refuse(socket, 403, 'Forbidden');
-    if (!sameOrigin(req)) return refuse(socket, 403, 'Forbidden');
     wss.handleUpgrade(req, socket, head, (ws) => {
       const outbox = new SocketOutbox({ get bufferedAmount() { return ws.bufferedAmount; }, send: (text) => ws.send(text, { binary: false }), terminate: () => ws.terminate() });
       socket.on('drain', () => outbox.drained());
@@ -143,17 +128,14 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
 
   function welcome(view: View): void {
     const { role } = view.audience;
-    if (view.audience.role === 'reviewer') {
-      const phones = phoneViews(deps.engine.current());
-      const { reviewerId } = view.audience;
-      view.phone = { shared: phones.shared, ownFrom: phones.ownFrom(reviewerId), own: phones.own(reviewerId) };
-    }
+    const state = feed.welcome(deps.engine.current(), view);
+    if (state === null) throw new Error('its view failed its role’s schema and was withheld');
     view.outbox.state(JSON.stringify({
       type: 'welcome',
       protocol: PROTOCOL_VERSION,
       role,
       hostNow: deps.clock.now(),
-      state: viewFor(deps.engine.current(), view.audience),
+      state,
       ...(role === 'host' || role === 'clerk' ? { displayUrl: deps.displayUrl } : {}),
       ...(deps.engine.readOnly && (role === 'host' || role === 'clerk') ? { readOnly: deps.engine.readOnly } : {}),
     } satisfies HostMessage));
@@ -201,8 +183,6 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
    * fsync) are sent as one: each view needs the latest state, not every step to it.
    */
   let unsent: MeetingState | null = null;
-  /** The state sent last: when a change leaves every phone's view as it was, phones are not even looked at. */
-  let lastBroadcast: MeetingState | null = null;
   /** Replies to commands whose change is still unsent: they follow it, never precede it. */
   const repliesAfter: { view: View; text: string }[] = [];
 
@@ -229,13 +209,9 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
   }
 
   function sendAll(state: MeetingState): void {
-    // One view per audience, serialised once and sent to every screen of that audience. A hall
-    // holds hundreds of phones: what their views share is serialised once, each adds its own part,
-    // and a phone whose view did not change (the timer's events) is sent nothing.
-    const byAudience = new Map<string, string>();
-    let phones: PhoneViews | null = null;
-    const phonesUnchanged = lastBroadcast !== null && samePhoneViews(lastBroadcast, state);
-    lastBroadcast = state;
+    // Each role's view is built once and sent to every screen of that role; what phones share is
+    // serialised once, and a view that did not change is sent nothing (view-feed.ts).
+    const textFor = feed.round(state);
     const roster = new Set(state.scoring.reviewers.map((r) => r.id));
     views.forEach((v) => {
       try {
@@ -248,26 +224,8 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
 
     function sendState(v: View): void {
       if (v.audience.role === 'reviewer' && !roster.has(v.audience.reviewerId)) return v.ws.close(4401, 'removed from the roster');
-      if (v.audience.role === 'reviewer') {
-        if (phonesUnchanged) return;
-        phones ??= phoneViews(state);
-        const { reviewerId } = v.audience;
-        const sameShared = v.phone?.shared === phones.shared;
-        const ownFrom = phones.ownFrom(reviewerId);
-        const kept = v.phone && sameParts(v.phone.ownFrom, ownFrom) ? v.phone.own : null;
-        if (sameShared && kept !== null) return;
-        const own = kept ?? phones.own(reviewerId);
-        const sameOwn = v.phone?.own === own;
-        v.phone = { shared: phones.shared, ownFrom, own };
-        if (sameShared && sameOwn) return;
-        return fanout.state(v, phones.message(own));
-      }
-      let msg = byAudience.get(v.audience.role);
-      if (msg === undefined) {
-        msg = JSON.stringify({ type: 'state', state: viewFor(state, v.audience) } satisfies HostMessage);
-        byAudience.set(v.audience.role, msg);
-      }
-      fanout.state(v, msg);
+      const text = textFor(v);
+      if (text !== null) fanout.state(v, typeof text === 'string' ? text : toBytes(text));
     }
   }
 
@@ -318,17 +276,6 @@ function idNear(data: Buffer): string | null {
 
 function refuse(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
-
-/** A page from another site must not open a socket with a token it somehow learnt. */
-function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
 }
 
 const viewKind = (v: string | null): AudioOutput | null => (v === 'display' || v === 'stage' || v === 'control' ? v : null);

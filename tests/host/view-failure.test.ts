@@ -8,9 +8,10 @@ vi.mock('../../src/core/views', async (original) => {
   const real = await original<typeof Views>();
   return {
     ...real,
-    viewFor: (state: Parameters<typeof real.viewFor>[0], audience: Parameters<typeof real.viewFor>[1]) => {
+    // The view feed (core/view-feed.ts) builds every role's view through checkedView.
+    checkedView: (state: Parameters<typeof real.checkedView>[0], audience: Parameters<typeof real.checkedView>[1]) => {
       if (audience.role === 'display' && state.title === 'Boom') throw new Error('cannot build this view');
-      return real.viewFor(state, audience);
+      return real.checkedView(state, audience);
     },
   };
 });
