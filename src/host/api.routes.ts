@@ -1,10 +1,10 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ACTIONS, actionByName, actionState } from '../core/actions';
 import { CommandSchema } from '../core/commands';
 import { IdSchema } from '../core/meeting';
 import { firstIssue } from '../core/issues';
 import { COMMAND_BODY_LIMIT, PROTOCOL_VERSION } from '../core/protocol';
-import { viewFor } from '../core/views';
+import { checkedView } from '../core/views';
 import type { MeetingEngine, Outcome } from './meeting-engine';
 import type { Authorize } from './authorize';
 import { mayRoleSend } from './roles';
@@ -24,17 +24,21 @@ export function apiRoutes(app: FastifyInstance, engine: MeetingEngine, authorize
   app.get('/api/v1/state', async (req, reply) => {
     const audience = authorize(req, reply, ['host', 'clerk', 'display', 'reviewer']);
     if (!audience) return reply;
-    return viewFor(engine.current(), audience);
+    const checked = checkedView(engine.current(), audience);
+    if (!checked.ok) return reply.code(500).send({ error: 'unavailable', message: `this view is withheld: ${checked.problem}` });
+    return checked.view;
   });
 
+  // Actions are the host's buttons and keys: host only, so what they record is the host, truly.
   app.get('/api/v1/actions', async (req, reply) => {
-    if (!authorize(req, reply, ['host', 'clerk'])) return reply;
+    if (!authorize(req, reply, ['host'])) return reply;
     const state = actionState(engine.current());
     return ACTIONS.map((a) => ({ name: a.name, keys: a.keys, allowed: a.allowed(state, null) }));
   });
 
   app.post('/api/v1/actions/:name', async (req, reply) => {
-    if (!authorize(req, reply, ['host', 'clerk'])) return reply;
+    const audience = authorize(req, reply, ['host']);
+    if (!audience) return reply;
     const { name } = req.params as { name: string };
     const action = actionByName(name);
     if (!action) return reply.code(404).send({ error: 'not_found', message: `no action "${name}"; GET /api/v1/actions lists them` });
@@ -44,7 +48,7 @@ export function apiRoutes(app: FastifyInstance, engine: MeetingEngine, authorize
     const slotId = target?.data ?? null;
     const state = actionState(engine.current());
     if (!action.allowed(state, slotId)) return reply.code(409).send({ error: 'not_allowed', message: `"${action.name}" is not possible now` });
-    return answer(reply, await engine.execute(action.command(state, slotId), { role: 'host', device: 'http' }));
+    return answer(reply, await engine.execute(action.command(state, slotId), { role: audience.role, device: httpDevice(req) }));
   });
 
   // A whole agenda is the largest command, too large for a WebSocket message: it comes here.
@@ -59,6 +63,9 @@ export function apiRoutes(app: FastifyInstance, engine: MeetingEngine, authorize
     if (!mayRoleSend(audience, { type: 'command', id: 'http', command: parsed.data })) {
       return reply.code(403).send({ error: 'forbidden', message: `the ${audience.role} role may not send ${parsed.data.type}` });
     }
-    return answer(reply, await engine.execute(parsed.data, { role: audience.role, device: 'http' }));
+    return answer(reply, await engine.execute(parsed.data, { role: audience.role, device: httpDevice(req) }));
   });
 }
+
+/** Who sent an HTTP command, as the audit log shows it: the API and the caller's address. */
+const httpDevice = (req: FastifyRequest): string => `http@${req.socket.remoteAddress ?? '?'}`;

@@ -48,6 +48,21 @@ describe('the HTTP API', () => {
     expect(host.engine.current().live).toBeNull();
   });
 
+  it('keeps actions to the host, and records every command as the role that sent it', async () => {
+    expect(await call('/api/v1/actions/start', host.tokens.clerk, { method: 'POST' })).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+    expect((await call('/api/v1/actions', host.tokens.clerk)).status).toBe(403);
+    expect(host.engine.current().live).toBeNull();
+    expect((await call('/api/v1/actions/start', host.tokens.host, { method: 'POST' })).status).toBe(200);
+    expect((await call('/api/v1/commands', host.tokens.clerk, { method: 'POST', body: { type: 'timer.pause' } })).status).toBe(200);
+    expect((await call('/api/v1/commands', host.tokens.clerk, { method: 'POST', body: { type: 'undo' } })).status).toBe(200);
+    const audit = (await call('/api/v1/audit', host.tokens.host)).body as unknown as { role: string; device: string; type: string }[];
+    expect(audit.slice(-3).map(({ role, device, type }) => [role, device, type])).toEqual([
+      ['host', 'http@127.0.0.1', 'timer.started'],
+      ['clerk', 'http@127.0.0.1', 'timer.paused'],
+      ['clerk', 'http@127.0.0.1', 'undo.applied'],
+    ]);
+  });
+
   it('validates raw commands and says where the problem is', async () => {
     const bad = await call('/api/v1/commands', host.tokens.host, { method: 'POST', body: { type: 'timer.adjust', deltaMs: 0 } });
     expect(bad).toMatchObject({ status: 400, body: { error: 'bad_message', path: 'deltaMs' } });
