@@ -1,3 +1,4 @@
+import { SUBMISSIONS_KEPT } from './ballot-pace';
 import type { MeetingEvent } from './events';
 import type { Id } from './meeting';
 import type { MeetingState } from './state';
@@ -66,7 +67,7 @@ export function submitBallots(s: MeetingState, run: readonly BallotSubmitted[]):
       scores: e.scores,
       comment: e.comment,
       source: 'phone',
-      submissions: [...(slot[e.reviewerId]?.submissions ?? []), e.submissionId],
+      submissions: [...(slot[e.reviewerId]?.submissions ?? []), e.submissionId].slice(-SUBMISSIONS_KEPT),
       wall: e.wall,
     };
   }

@@ -18,7 +18,7 @@ export interface Ballot {
   scores: string[];
   comment: string;
   source: 'phone';
-  /** Every submission id this ballot has absorbed: a retry of any of them is acknowledged, never applied twice. */
+  /** The newest submission ids this ballot absorbed (SUBMISSIONS_KEPT): a retry of one is acknowledged, never applied twice. */
   submissions: string[];
   wall: Wall;
 }

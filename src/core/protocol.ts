@@ -37,7 +37,7 @@ export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 export const SoundSchema = z.enum(['warning', 'danger', 'end']);
 export type Sound = z.infer<typeof SoundSchema>;
 
-export const ErrorCodeSchema = z.enum(['bad_message', 'forbidden', 'not_allowed', 'not_found', 'invalid', 'unavailable']);
+export const ErrorCodeSchema = z.enum(['bad_message', 'forbidden', 'not_allowed', 'not_found', 'invalid', 'unavailable', 'rate_limited']);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
 export const HostMessageSchema = z.discriminatedUnion('type', [
@@ -61,6 +61,8 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
     message: z.string(),
     /** Where in the message the problem is, e.g. "command.deltaMs". */
     path: z.string().optional(),
+    /** rate_limited: when the same request will be taken again. */
+    retryInMs: z.number().optional(),
   }),
   z.object({ type: z.literal('pong'), id: z.number().int(), t0: z.number(), hostNow: z.number() }),
   /** A sound to play now, sent only to views chosen as audio outputs. */

@@ -9,6 +9,7 @@ import type { Actor, EventBody, MeetingEvent } from '../core/events';
 import type { MeetingSetup } from '../core/meeting';
 import type { MeetingState } from '../core/state';
 import type { Clock, Mono, Wall } from '../core/time';
+import { BallotPace } from './ballot-pace';
 import { removeLeftoverTemps } from './atomic-file';
 import { EventLog } from './event-log';
 import { loadMeeting, notWritable } from './meeting-load';
@@ -16,7 +17,9 @@ import type { Damage } from './meeting-load';
 import { snapshotFile, writeSnapshot } from './snapshot';
 import { describeFsError, isNotWritable } from './write-error';
 
-export type Outcome = { ok: true; seq: number } | { ok: false; error: Rejection | { code: 'unavailable'; message: string } };
+export type Outcome =
+  | { ok: true; seq: number }
+  | { ok: false; error: Rejection | { code: 'unavailable'; message: string } | { code: 'rate_limited'; message: string; retryInMs: number } };
 
 /** The newest state on disk: its event's number, where its line ends and its instants. */
 interface OnDisk {
@@ -55,6 +58,8 @@ export class MeetingEngine {
   private compaction: Promise<void> | null = null;
   /** Why commands wait for now (a copy of the file is being taken), or null. */
   private frozen: string | null = null;
+  /** When each reviewer's ballot for each slot was last taken: a ballot changes at BALLOT_PACE at most. */
+  private readonly pace = new BallotPace();
 
   private constructor(
     /** The meeting file: the log the audit view reads back. */
@@ -141,7 +146,17 @@ export class MeetingEngine {
   async execute(command: Command, by: Actor): Promise<Outcome> {
     const decision = decide(this.head, command, newSlotId, by);
     if (!decision.ok) return { ok: false, error: decision.error };
-    if (decision.event !== null) return this.record(decision.event, by, this.clock.now());
+    if (decision.event !== null) {
+      const event = decision.event;
+      if (event.type === 'ballot.submitted') {
+        const retryInMs = this.pace.take(event.reviewerId, event.slotId, this.clock.now());
+        if (retryInMs > 0) {
+          const message = `this ballot was changed too often: it is taken again in ${Math.ceil(retryInMs / 1000)} s`;
+          return { ok: false, error: { code: 'rate_limited', message, retryInMs } };
+        }
+      }
+      return this.record(event, by, this.clock.now());
+    }
     // Already done (a retried ballot): acknowledged once it is on disk. If its write failed
     // meanwhile, it was taken back, and this retry records it.
     await this.settled();

@@ -165,7 +165,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
         const by = a.role === 'reviewer' ? { role: a.role, reviewerId: a.reviewerId, device: view.device } : { role: a.role, device: view.device };
         const outcome = await deps.engine.execute(msg.command, by);
         // The ack goes after the state that shows what it acknowledges.
-        return reply(view, outcome.ok ? { type: 'ack', id: msg.id, seq: outcome.seq } : { type: 'error', id: msg.id, code: outcome.error.code, message: outcome.error.message });
+        return reply(view, outcome.ok ? { type: 'ack', id: msg.id, seq: outcome.seq } : { type: 'error', id: msg.id, ...outcome.error });
       }
       default:
         return msg satisfies never;

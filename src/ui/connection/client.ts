@@ -12,6 +12,8 @@ export class HostError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** rate_limited: when the host will take the same request. */
+    readonly retryInMs?: number,
   ) {
     super(message);
   }
@@ -127,7 +129,7 @@ export function connect(token: string, kind: ViewKind, on: ClientEvents, locatio
       case 'error': {
         const p = msg.id === null ? undefined : pending.get(msg.id);
         if (p) {
-          p.reject(new HostError(msg.code, msg.message));
+          p.reject(new HostError(msg.code, msg.message, msg.retryInMs));
           pending.delete(msg.id ?? '');
         } else console.error(`rostrum: host error ${msg.code}: ${msg.message}`);
         return;

@@ -168,6 +168,7 @@ export const en = {
     changed: 'Changed: tap “Update my ballot” to send it.',
     waiting: 'Saved on this phone; it will be sent as soon as the host is reachable.',
     refused: 'Not accepted: {{reason}}',
+    paced: 'Changed too often in a minute: kept on this phone and sent again by itself in {{seconds}} s.',
     past: 'My ballots',
     locked: 'Locked',
     changeable: 'Can still change',
@@ -352,6 +353,7 @@ export const en = {
     not_found: 'Not found',
     invalid: 'Invalid',
     unavailable: 'The host cannot save right now',
+    rate_limited: 'Too many changes at once: try again shortly',
   },
 };
 

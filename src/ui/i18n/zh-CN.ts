@@ -170,6 +170,7 @@ export const zhCN: Dictionary = {
     changed: '已改动，点“修改我的评分”发送。',
     waiting: '已保存在本机，连上主持端后自动发送。',
     refused: '未被接受：{{reason}}',
+    paced: '一分钟内修改过于频繁：评分已保存在本机，{{seconds}} 秒后自动重新发送。',
     past: '我的评分',
     locked: '已锁定',
     changeable: '仍可修改',
@@ -354,5 +355,6 @@ export const zhCN: Dictionary = {
     not_found: '未找到',
     invalid: '无效',
     unavailable: '主持端暂时无法保存',
+    rate_limited: '修改过于频繁，请稍后再试',
   },
 };

@@ -38,6 +38,7 @@ export function BallotCard({ slot, rubric, own, outbox, draftKey }: Props) {
 
   const pending = outbox.pending[slot.id];
   const refused = outbox.refused[slot.id];
+  const paced = outbox.paced[slot.id];
   const problem = draftProblem(rubric, draft);
   const setScore = (i: number, value: string) => setDraft((d) => ({ ...d, scores: d.scores.map((s, j) => (j === i ? value : s)) }));
   const submit = () => {
@@ -91,7 +92,7 @@ export function BallotCard({ slot, rubric, own, outbox, draftKey }: Props) {
           {draft.comment.length}/{COMMENT_MAX}
         </span>
       </label>
-      {own && unchanged && !pending && !refused ? (
+      {own && unchanged && !pending && !refused && !paced ? (
         // The reviewer must see at a glance, phone at arm's length, that the ballot is in.
         <div className="ballot-done" role="status" data-testid="ballot-status">
           <strong>{t('review.submitted')}</strong>
@@ -99,7 +100,15 @@ export function BallotCard({ slot, rubric, own, outbox, draftKey }: Props) {
         </div>
       ) : (
         <p className="ballot-status" role="status" data-testid="ballot-status">
-          {refused ? t('review.refused', { reason: refused }) : pending ? t('review.waiting') : own ? t('review.changed') : ''}
+          {refused
+            ? t('review.refused', { reason: refused })
+            : paced
+              ? t('review.paced', { seconds: paced })
+              : pending
+                ? t('review.waiting')
+                : own
+                  ? t('review.changed')
+                  : ''}
         </p>
       )}
       <div className="submit-bar">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newSubmissionId, Outbox } from './outbox';
+import { afterRefusal, newSubmissionId, Outbox } from './outbox';
 
 const memory = () => {
   const data = new Map<string, string>();
@@ -36,5 +36,18 @@ describe('the phone’s outbox', () => {
     const a = newSubmissionId();
     expect(a).toMatch(/^[0-9a-f]{32}$/);
     expect(newSubmissionId()).not.toBe(a);
+  });
+});
+
+describe('a ballot the host did not take', () => {
+  it('stays on the phone when the host is away, and is sent again by itself after the host’s wait', () => {
+    expect(afterRefusal('unavailable', undefined)).toEqual({ keep: true, retryInMs: null });
+    expect(afterRefusal('rate_limited', 12_500)).toEqual({ keep: true, retryInMs: 12_500 });
+    expect(afterRefusal('rate_limited', undefined)).toEqual({ keep: true, retryInMs: 10_000 });
+  });
+
+  it('is dropped, and the reason shown, when no retry can succeed', () => {
+    expect(afterRefusal('not_allowed', undefined)).toEqual({ keep: false });
+    expect(afterRefusal('invalid', undefined)).toEqual({ keep: false });
   });
 });

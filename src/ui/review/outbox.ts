@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BallotInputSchema } from '../../core/ballots';
 import { IdSchema } from '../../core/ids';
+import type { ErrorCode } from '../../core/protocol';
 
 /**
  * Ballots a reviewer has pressed "submit" on but the host has not acknowledged yet. They live in
@@ -16,6 +17,16 @@ const PendingListSchema = z.array(PendingBallotSchema);
 /** Random enough to be unique across phones; crypto.randomUUID needs a secure context, LAN pages are plain http. */
 export function newSubmissionId(random: (a: Uint8Array) => Uint8Array = (a) => crypto.getRandomValues(a)): string {
   return Array.from(random(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * What the phone does with a ballot the host did not take: keep it and send it again (when the
+ * link is back, or after the host's wait), or drop it and show why (a locked slot will stay locked).
+ */
+export function afterRefusal(code: ErrorCode, retryInMs: number | undefined): { keep: true; retryInMs: number | null } | { keep: false } {
+  if (code === 'unavailable') return { keep: true, retryInMs: null };
+  if (code === 'rate_limited') return { keep: true, retryInMs: Math.max(1000, retryInMs ?? 10_000) };
+  return { keep: false };
 }
 
 export class Outbox {

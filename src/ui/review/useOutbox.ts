@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { HostError } from '../connection/client';
 import { useConnection, useView } from '../app/context';
-import { Outbox } from './outbox';
+import { afterRefusal, Outbox } from './outbox';
 import type { PendingBallot } from './outbox';
 
 export interface OutboxApi {
@@ -9,12 +9,15 @@ export interface OutboxApi {
   pending: Record<string, PendingBallot>;
   /** Refusals from the host, by slot (e.g. the slot was locked while the phone was offline). */
   refused: Record<string, string>;
+  /** Ballots the host asked to wait for (changed too often), by slot: in how many seconds they are sent again. */
+  paced: Record<string, number>;
   submit(ballot: PendingBallot): void;
 }
 
 /**
  * Submitting goes through the phone's outbox: stored first, then sent, and taken off only when the
- * host acknowledged or refused it. Everything still waiting is sent again whenever the link comes back.
+ * host acknowledged or refused it for good. Everything still waiting is sent again whenever the
+ * link comes back; a ballot the host asked to wait for is sent again by itself when the wait is over.
  */
 export function useOutbox(storageKey: string): OutboxApi {
   const connection = useConnection();
@@ -22,17 +25,28 @@ export function useOutbox(storageKey: string): OutboxApi {
   const box = useMemo(() => new Outbox(localStorage, storageKey), [storageKey]);
   const [pending, setPending] = useState(() => box.pending());
   const [refused, setRefused] = useState<Record<string, string>>({});
+  const [paced, setPaced] = useState<Record<string, number>>({});
+  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
 
   const send = useCallback(
-    async (ballot: PendingBallot) => {
+    async (ballot: PendingBallot): Promise<void> => {
+      clearTimeout(timers.current.get(ballot.slotId));
+      setPaced(({ [ballot.slotId]: _gone, ...rest }) => rest);
       try {
         await connection.send({ type: 'ballot.submit', ...ballot });
         box.remove(ballot.submissionId);
       } catch (err) {
-        // Offline or the host went away mid-request: it stays in the outbox for the next attempt.
-        if (err instanceof HostError && err.code === 'unavailable') return;
-        box.remove(ballot.submissionId);
-        setRefused((r) => ({ ...r, [ballot.slotId]: (err as Error).message }));
+        const then = err instanceof HostError ? afterRefusal(err.code, err.retryInMs) : { keep: false as const };
+        if (!then.keep) {
+          box.remove(ballot.submissionId);
+          setRefused((r) => ({ ...r, [ballot.slotId]: (err as Error).message }));
+        } else if (then.retryInMs !== null) {
+          const wait = then.retryInMs;
+          // Sent again once the wait is over, unless a newer ballot for the slot replaced it.
+          const again = () => box.pending().some((b) => b.submissionId === ballot.submissionId) && void send(ballot);
+          timers.current.set(ballot.slotId, setTimeout(again, wait));
+          setPaced((p) => ({ ...p, [ballot.slotId]: Math.ceil(wait / 1000) }));
+        }
       } finally {
         setPending(box.pending());
       }
@@ -44,6 +58,11 @@ export function useOutbox(storageKey: string): OutboxApi {
     if (link === 'online') box.pending().forEach((b) => void send(b));
   }, [link, box, send]);
 
+  useEffect(() => {
+    const running = timers.current;
+    return () => running.forEach((t) => clearTimeout(t));
+  }, []);
+
   const submit = useCallback(
     (ballot: PendingBallot) => {
       box.put(ballot);
@@ -54,5 +73,5 @@ export function useOutbox(storageKey: string): OutboxApi {
     [box, link, send],
   );
 
-  return { pending: Object.fromEntries(pending.map((b) => [b.slotId, b])), refused, submit };
+  return { pending: Object.fromEntries(pending.map((b) => [b.slotId, b])), refused, paced, submit };
 }
