@@ -31,6 +31,7 @@ describe('the views of each role', () => {
   it('pass their own role’s schema at every step of a meeting', () => {
     const r = scored()
       .ok({ type: 'scoring.lock', slotId: 'a' }, 3000)
+      .ok({ type: 'slot.next' }, 3500)
       .ok({ type: 'results.reveal', reveal: { kind: 'slot', slotId: 'a' } }, 4000);
     for (const audience of ROLES) expect(viewProblem(audience, viewFor(r.state, audience)), audience.role).toBeNull();
   });

@@ -50,7 +50,9 @@ async function fetchAll(): Promise<void> {
   }
 }
 
-const byHost = (command: Command) => host.engine.execute(command, { role: 'host', device: 'test' });
+async function byHost(command: Command): Promise<void> {
+  expect(await host.engine.execute(command, { role: 'host', device: 'test' }), command.type).toMatchObject({ ok: true });
+}
 const watcher = (name: string): Watcher => watchers.find((w) => w.name === name) as Watcher;
 
 async function scoreSlot(slotId: string): Promise<void> {
@@ -76,7 +78,8 @@ beforeAll(async () => {
     await fetchAll();
   }
   await scoreSlot('a');
-  for (const command of [{ type: 'scoring.lock', slotId: 'a' }, { type: 'results.reveal', reveal: { kind: 'slot', slotId: 'a' } }, { type: 'results.hide' }, { type: 'slot.next' }] as const) {
+  // Results go on the big screen between speakers: B is called up (not started) first.
+  for (const command of [{ type: 'scoring.lock', slotId: 'a' }, { type: 'slot.next' }, { type: 'results.reveal', reveal: { kind: 'slot', slotId: 'a' } }, { type: 'results.hide' }] as const) {
     await byHost(command);
     await fetchAll();
   }
