@@ -31,7 +31,9 @@ export class BenchClient {
 
   /** Resolves once the host's welcome has arrived. `keepState`: parse every state (the control client). */
   static open(origin: string, token: string, view: string, keepState = false): Promise<BenchClient> {
-    const ws = new WebSocket(`${origin.replace('http', 'ws')}/ws?token=${encodeURIComponent(token)}&view=${view}`);
+    // Each reviewer is one phone, with its device key (the card is claimed by the first phone to open it).
+    const phone = view === 'review' ? `&phone=bench-phone-${token.replace(/[^A-Za-z0-9_-]/g, '')}` : '';
+    const ws = new WebSocket(`${origin.replace('http', 'ws')}/ws?token=${encodeURIComponent(token)}&view=${view}${phone}`);
     const client = new BenchClient(ws, keepState);
     const welcomed = client.waitRaw((raw) => raw.startsWith('{"type":"welcome"'));
     return new Promise((resolve, reject) => {

@@ -67,6 +67,7 @@ export function submitBallots(s: MeetingState, run: readonly BallotSubmitted[]):
       scores: e.scores,
       comment: e.comment,
       source: 'phone',
+      ...(e.device === undefined ? {} : { device: e.device }),
       submissions: [...(slot[e.reviewerId]?.submissions ?? []), e.submissionId].slice(-SUBMISSIONS_KEPT),
       wall: e.wall,
     };

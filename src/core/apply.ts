@@ -115,6 +115,10 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
       return { ...s, messagePresets: e.presets };
     case 'screen.blackedOut':
       return { ...s, blackout: e.on };
+    case 'card.claimed':
+      return { ...s, claims: { ...s.claims, [e.reviewerId]: { device: e.device, wall: e.wall } } };
+    case 'card.released':
+      return { ...s, claims: Object.fromEntries(Object.entries(s.claims).filter(([reviewerId]) => reviewerId !== e.reviewerId)) };
     case 'clock.rebased':
       return {
         ...s,

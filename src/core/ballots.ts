@@ -18,6 +18,8 @@ export interface Ballot {
   scores: string[];
   comment: string;
   source: 'phone';
+  /** The phone it came from: a short id of the phone's device key (absent before cards were claimed). */
+  device?: string;
   /** The newest submission ids this ballot absorbed (SUBMISSIONS_KEPT): a retry of one is acknowledged, never applied twice. */
   submissions: string[];
   wall: Wall;

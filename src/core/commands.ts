@@ -63,6 +63,10 @@ export const CommandSchema = z.discriminatedUnion('type', [
   c('paper.discard', { slotId: IdSchema, reviewerId: IdSchema, entryId: z.string().min(8).max(64) }),
   /** Withdraws a phone ballot that conflicts with the same reviewer's paper ballot. */
   c('ballot.void', { slotId: IdSchema, reviewerId: IdSchema }),
+  /** A phone takes its reviewer's card: sent by the host itself when a phone connects, never by a view. */
+  c('card.claim', {}),
+  /** The clerk lets go of a card held by a phone, so another phone may open it. */
+  c('card.release', { reviewerId: IdSchema }),
   c('results.reveal', { reveal: RevealSchema }),
   c('results.hide', {}),
   /** A message to the speaker beside the clock; `durationMs` null: until the host hides it. */

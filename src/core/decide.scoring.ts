@@ -1,4 +1,5 @@
 import { ballotRefusal, paperRefusal, scoreProblem } from './ballots';
+import { cardRefusal, deviceTag } from './decide.cards';
 import type { Command } from './commands';
 import type { Decision } from './decide';
 import type { Actor } from './events';
@@ -46,6 +47,9 @@ export function decideScoring(state: MeetingState, cmd: ScoringCommand, by: Acto
     case 'ballot.submit': {
       const reviewerId = by.reviewerId;
       if (by.role !== 'reviewer' || reviewerId === undefined) return refuse('not_allowed', 'only a reviewer submits a ballot');
+      // Only the phone holding the card: not a copy of the card opened elsewhere, retry or not.
+      const inUse = cardRefusal(state, by);
+      if (inUse !== null) return { ok: false, error: { code: 'card_in_use', message: inUse } };
       // A retry of a submission already taken is acknowledged again and changes nothing.
       if (state.ballots[cmd.slotId]?.[reviewerId]?.submissions.includes(cmd.submissionId)) return { ok: true, event: null };
       const refusal = ballotRefusal(state, reviewerId, cmd.slotId);
@@ -54,7 +58,15 @@ export function decideScoring(state: MeetingState, cmd: ScoringCommand, by: Acto
       if (problem) return refuse('invalid', problem);
       return {
         ok: true,
-        event: { type: 'ballot.submitted', slotId: cmd.slotId, reviewerId, submissionId: cmd.submissionId, scores: cmd.scores, comment: cmd.comment },
+        event: {
+          type: 'ballot.submitted',
+          slotId: cmd.slotId,
+          reviewerId,
+          submissionId: cmd.submissionId,
+          scores: cmd.scores,
+          comment: cmd.comment,
+          ...(by.phone === undefined ? {} : { device: deviceTag(by.phone) }),
+        },
       };
     }
     case 'paper.enter': {

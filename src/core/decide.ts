@@ -1,4 +1,5 @@
 import type { Command } from './commands';
+import { decideCard } from './decide.cards';
 import { decideScoring } from './decide.scoring';
 import type { Actor, EventBody } from './events';
 import { AGENDA_LIMITS, MeetingSetupSchema } from './meeting';
@@ -9,7 +10,7 @@ import * as rules from './rules';
 import type { MeetingState } from './state';
 
 export interface Rejection {
-  code: 'not_allowed' | 'not_found' | 'invalid';
+  code: 'not_allowed' | 'not_found' | 'invalid' | 'card_in_use';
   message: string;
 }
 
@@ -104,6 +105,9 @@ export function decide(state: MeetingState, cmd: Command, newId: () => Id, by: A
       return accept({ type: 'message.presetsSet', presets: cmd.presets });
     case 'screen.blackout':
       return state.blackout === cmd.on ? notNow(cmd.on ? 'blacking out (the screen is already black)' : 'bringing the screen back (it is not black)') : accept({ type: 'screen.blackedOut', on: cmd.on });
+    case 'card.claim':
+    case 'card.release':
+      return decideCard(state, cmd, by);
     default:
       return cmd satisfies never;
   }

@@ -10,7 +10,13 @@ import type { Mono, Wall } from './time';
 export const RoleSchema = z.enum(['host', 'clerk', 'reviewer', 'display', 'system']);
 export type Role = z.infer<typeof RoleSchema>;
 
-export const ActorSchema = z.object({ role: RoleSchema, device: z.string().max(80).optional(), reviewerId: IdSchema.optional() });
+export const ActorSchema = z.object({
+  role: RoleSchema,
+  device: z.string().max(80).optional(),
+  reviewerId: IdSchema.optional(),
+  /** A reviewer's phone: the hash of its device key (decide.cards.ts). */
+  phone: z.string().max(64).optional(),
+});
 export type Actor = z.infer<typeof ActorSchema>;
 
 /**
@@ -73,6 +79,8 @@ export const EventBodySchema = z.discriminatedUnion('type', [
     submissionId: z.string(),
     scores: z.array(DecimalTextSchema),
     comment: z.string(),
+    /** The phone it came from (a short id of its device key); absent in meetings from before cards were claimed. */
+    device: z.string().optional(),
   }),
   z.object({
     type: z.literal('paper.entered'),
@@ -96,6 +104,10 @@ export const EventBodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message.hidden') }),
   z.object({ type: z.literal('message.presetsSet'), presets: MessagePresetsSchema }),
   z.object({ type: z.literal('screen.blackedOut'), on: z.boolean() }),
+  /** The first phone to open a reviewer's card holds it (`device`: the hash of the phone's key). */
+  z.object({ type: z.literal('card.claimed'), reviewerId: IdSchema, device: z.string() }),
+  /** The clerk let go of a card: the next phone to open it takes it. */
+  z.object({ type: z.literal('card.released'), reviewerId: IdSchema }),
   /** Written when a log is reopened after a reboot: old monotonic anchors move into the new clock's frame. */
   z.object({ type: z.literal('clock.rebased'), shiftMs: z.number() }),
 ]);

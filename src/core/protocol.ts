@@ -37,7 +37,7 @@ export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 export const SoundSchema = z.enum(['warning', 'danger', 'end']);
 export type Sound = z.infer<typeof SoundSchema>;
 
-export const ErrorCodeSchema = z.enum(['bad_message', 'forbidden', 'not_allowed', 'not_found', 'invalid', 'unavailable', 'rate_limited']);
+export const ErrorCodeSchema = z.enum(['bad_message', 'forbidden', 'not_allowed', 'not_found', 'invalid', 'unavailable', 'rate_limited', 'card_in_use']);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
 export const HostMessageSchema = z.discriminatedUnion('type', [

@@ -92,6 +92,12 @@ export type ScoringChange = { seq: number; wall: Wall; role: Role; reason: strin
   | { kind: 'reopened'; slotId: Id }
 );
 
+/** Which phone holds a reviewer's card: the hash of its device key, and since when. */
+export interface Claim {
+  device: string;
+  wall: Wall;
+}
+
 export interface MeetingState extends Undoable {
   audio: AudioSettings;
   /** The messages the host sends with one key (1, 2, 3…), editable per meeting. */
@@ -104,6 +110,8 @@ export interface MeetingState extends Undoable {
   /** Rules changes and reopenings after scoring began, oldest first. Never undone. */
   scoringChanges: ScoringChange[];
   history: UndoEntry[];
+  /** Cards held by phones, by reviewer: never undone, released only by the clerk. */
+  claims: Record<Id, Claim>;
   /** seq of the last applied event; views use it to notice gaps. */
   seq: number;
 }
@@ -138,6 +146,7 @@ export function initialState(setup: MeetingSetup): MeetingState {
     paper: {},
     scoringChanges: [],
     history: [],
+    claims: {},
     seq: 0,
   };
 }

@@ -116,6 +116,9 @@ const ScoringChangeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('reopened'), seq: z.number().int(), wall: WallSchema, role: RoleSchema, reason: z.string(), slotId: IdSchema }),
 ]);
 
+/** Which phone holds a reviewer's card (its short id) and since when: the clerk's. */
+export const ClaimViewSchema = z.strictObject({ device: z.string().max(8), wall: WallSchema });
+
 /** Nothing at all: a part of the meeting this role receives empty. */
 const NONE = z.strictObject({});
 
@@ -156,6 +159,7 @@ export const ClerkViewSchema = z.strictObject({
   paper: z.record(z.string(), z.record(z.string(), z.array(PaperEntrySchema))),
   submitted: submittedSchema,
   results: z.array(SlotResultSchema),
+  claims: z.record(z.string(), ClaimViewSchema),
 });
 
 /**
@@ -163,7 +167,7 @@ export const ClerkViewSchema = z.strictObject({
  * group score would change with each ballot and give that ballot away by the difference.
  */
 export const HostViewSchema = z
-  .strictObject({ ...common, ballots: NONE, paper: NONE, submitted: submittedSchema, results: z.array(HostResultSchema) })
+  .strictObject({ ...common, ballots: NONE, paper: NONE, submitted: submittedSchema, results: z.array(HostResultSchema), claims: NONE })
   .superRefine((view, ctx) => {
     view.results.forEach((r, i) => {
       if (view.windows[r.slotId] !== 'locked') ctx.addIssue({ code: 'custom', path: ['results', i], message: `slot "${r.slotId}" is not locked: its result is not the host's yet` });
@@ -186,6 +190,7 @@ export const DisplayViewSchema = z
     paper: NONE,
     submitted: NONE,
     results: z.array(ShownResultSchema),
+    claims: NONE,
   })
   .refine((view) => view.reveal !== null || view.results.length === 0, { path: ['results'], message: 'no result is shown before the host reveals it' });
 
@@ -205,6 +210,7 @@ const reviewerView = z.strictObject({
   paper: NONE,
   submitted: NONE,
   results: z.array(z.never()).max(0),
+  claims: NONE,
 });
 
 /** What every phone's view shares: who speaks and which slots are open, never the clock or a score. */
@@ -238,4 +244,5 @@ export const ViewStateSchema = z.object({
   paper: z.record(z.string(), z.record(z.string(), z.array(PaperEntrySchema))),
   submitted: submittedSchema,
   results: z.array(ResultViewSchema),
+  claims: z.record(z.string(), ClaimViewSchema),
 });

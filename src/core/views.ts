@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Ballot } from './ballots';
+import { deviceTag } from './decide.cards';
 import { describeIssue } from './issues';
 import type { Id } from './meeting';
 import { computeResults } from './results';
@@ -97,6 +98,7 @@ export function reviewerParts(state: MeetingState): {
       messagePresets: [],
       scoringChanges: [],
       paper: {},
+      claims: {},
       submitted: {},
       results: [],
     },
@@ -128,12 +130,18 @@ function base(state: MeetingState): MeetingView {
 export function viewFor(state: MeetingState, audience: Audience): ViewState {
   switch (audience.role) {
     case 'clerk':
-      return { ...base(state), submitted: submittedBy(state), results: resultsOf(state) };
+      return {
+        ...base(state),
+        submitted: submittedBy(state),
+        results: resultsOf(state),
+        claims: Object.fromEntries(Object.entries(state.claims).map(([reviewerId, c]) => [reviewerId, { device: deviceTag(c.device), wall: c.wall }])),
+      };
     case 'host':
       return {
         ...base(state),
         ballots: {},
         paper: {},
+        claims: {},
         submitted: submittedBy(state),
         results: resultsOf(state)
           .filter((r) => state.windows[r.slotId] === 'locked')
@@ -155,6 +163,7 @@ export function viewFor(state: MeetingState, audience: Audience): ViewState {
         scoringChanges: [],
         ballots: {},
         paper: {},
+        claims: {},
         submitted: {},
         results: revealed(state, resultsOf(state)).map(shown),
       };

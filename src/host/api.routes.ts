@@ -9,7 +9,7 @@ import type { MeetingEngine, Outcome } from './meeting-engine';
 import type { Authorize } from './authorize';
 import { mayRoleSend } from './roles';
 
-const STATUS: Record<string, number> = { not_allowed: 409, not_found: 404, invalid: 422, unavailable: 503, rate_limited: 429 };
+const STATUS: Record<string, number> = { not_allowed: 409, not_found: 404, invalid: 422, unavailable: 503, rate_limited: 429, card_in_use: 409 };
 
 /**
  * The small HTTP API for integrations (a Stream Deck, a script): the same commands and actions as

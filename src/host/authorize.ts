@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Audience } from '../core/views';
+import { CARD_IN_USE } from '../core/decide.cards';
+import { phoneOf } from './phone-key';
 import { isLoopback, needsLoopback } from './roles';
 
 /** Whose token this is: null for no one's, a removed reviewer's key included. */
@@ -15,8 +17,12 @@ const bearer = (req: FastifyRequest): string | null => {
 
 const UNAUTHORIZED = { error: 'unauthorized', message: 'a valid token is required (Authorization: Bearer …)' };
 
+/**
+ * A reviewer's key over HTTP is honoured only from the phone that holds the card (its device key
+ * in `X-Rostrum-Phone`): a copy of the key, the host's included, reads nothing of a claimed card.
+ */
 export const authorizer =
-  (identify: Identify): Authorize =>
+  (identify: Identify, claimOf: (reviewerId: string) => string | undefined): Authorize =>
   (req, reply, need) => {
     const audience = identify(bearer(req));
     if (audience === null) {
@@ -25,6 +31,11 @@ export const authorizer =
     }
     if (!need.includes(audience.role) || (needsLoopback(audience) && !isLoopback(req.socket.remoteAddress))) {
       reply.code(403).send({ error: 'forbidden', message: `this needs the ${need.join(' or ')} role, from this machine` });
+      return null;
+    }
+    const held = audience.role === 'reviewer' ? claimOf(audience.reviewerId) : undefined;
+    if (held !== undefined && held !== phoneOf(req.headers['x-rostrum-phone'] as string | undefined)) {
+      reply.code(409).send({ error: 'card_in_use', message: CARD_IN_USE });
       return null;
     }
     return audience;

@@ -108,7 +108,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   });
   requireToken(app, identify);
   await uiRoutes(app, opts.uiDir ?? defaultUiDir());
-  const authorize = authorizer(identify);
+  const authorize = authorizer(identify, (reviewerId) => engine.current().claims[reviewerId]?.device);
   apiRoutes(app, engine, authorize);
   exportRoutes(app, engine, authorize);
   importRoutes(app, engine, authorize);

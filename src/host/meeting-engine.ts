@@ -176,7 +176,10 @@ export class MeetingEngine {
   private async record(body: EventBody, by: Actor, at: Mono): Promise<Outcome> {
     if (this.log === null) return { ok: false, error: { code: 'unavailable', message: this.readOnly ?? 'read-only' } };
     if (this.frozen) return { ok: false, error: { code: 'unavailable', message: this.frozen } };
-    const event = { ...body, seq: this.head.seq + 1, at: Math.max(at, this.lastAt) as Mono, wall: this.clock.wall() as Wall, by } as MeetingEvent;
+    // A phone's key hash is for deciding (whose card is this?): the events record the phone
+    // themselves (card.claimed, a ballot's device), so it is not written with every line.
+    const { phone: _phone, ...who } = by;
+    const event = { ...body, seq: this.head.seq + 1, at: Math.max(at, this.lastAt) as Mono, wall: this.clock.wall() as Wall, by: who } as MeetingEvent;
     const next = apply(this.head, event);
     this.head = next;
     this.lastAt = event.at;

@@ -3,7 +3,7 @@ import type { ClientMessage } from '../core/protocol';
 import type { Audience } from '../core/views';
 
 /** Individual ballots are the clerk's alone: not even the host types in or sets aside a ballot. */
-const CLERK_ONLY: ReadonlySet<CommandType> = new Set<CommandType>(['paper.enter', 'paper.discard', 'ballot.void']);
+const CLERK_ONLY: ReadonlySet<CommandType> = new Set<CommandType>(['paper.enter', 'paper.discard', 'ballot.void', 'card.release']);
 
 /**
  * What each role may send, decided here in the host and never only by hiding buttons: a display
@@ -18,6 +18,8 @@ export function mayRoleSend(audience: Audience, message: ClientMessage): boolean
       return audience.role === 'host' || audience.role === 'clerk';
     case 'command':
       if (message.command.type === 'ballot.submit') return audience.role === 'reviewer';
+      // The host claims a card for a phone as it connects; no view asks for it.
+      if (message.command.type === 'card.claim') return false;
       if (CLERK_ONLY.has(message.command.type)) return audience.role === 'clerk';
       return audience.role === 'host' || audience.role === 'clerk';
     default:

@@ -8,10 +8,11 @@ import type { LogPosition } from './event-log';
 
 const SNAPSHOT_FORMAT = 'rostrum-snapshot';
 /**
- * 3: the snapshot checks itself and the log it stands on. Versions 1 and 2 (2: the state gained
- * the speaker message, blackout and presets) are set aside and the log replayed.
+ * 3: the snapshot checks itself and the log it stands on; 4: the state holds the cards' claims.
+ * Older versions (2: the state gained the speaker message, blackout and presets) are set aside and
+ * the log replayed.
  */
-const SNAPSHOT_VERSION = 3;
+const SNAPSHOT_VERSION = 4;
 
 /**
  * The file begins with these bytes and then its own SHA-256, computed with those 64 digits as

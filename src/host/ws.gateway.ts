@@ -3,6 +3,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
+import { deviceTag } from '../core/decide.cards';
 import { firstIssue } from '../core/issues';
 import { bytesText, ClientMessageSchema, MESSAGE_LIMITS, PROTOCOL_VERSION } from '../core/protocol';
 import type { ClientMessage, HostMessage, Sound } from '../core/protocol';
@@ -15,12 +16,15 @@ import type { Audience } from '../core/views';
 import type { Change, MeetingEngine } from './meeting-engine';
 import { Fanout } from './fanout';
 import type { Wire } from './fanout';
+import { phoneOf } from './phone-key';
 import { isLoopback, mayRoleSend, needsLoopback } from './roles';
 import { SocketOutbox } from './socket-outbox';
 import type { TokenStore } from './tokens';
 
 interface View extends Viewer {
   ws: WebSocket;
+  /** A reviewer's phone: the hash of its device key; the card must stay with it. Null for other views. */
+  phoneHash: string | null;
   /** Which audio output this view is, or null for views that never ring (phones, the clerk). */
   kind: AudioOutput | null;
   device: string;
@@ -77,21 +81,32 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
   const feed = new ViewFeed((audience, problem) => console.error(`rostrum: a ${audience.role} view was not sent: ${problem}`));
   const toBytes = phoneBytes();
 
-  server.on('upgrade', (req, socket, head) => {
+  server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://host.invalid');
     if (deps.trusted(req.headers) !== null) return refuse(socket, 403, 'Forbidden');
     if (url.pathname !== '/ws') return refuse(socket, 404, 'Not Found');
     const audience = deps.identify(url.searchParams.get('token'));
     if (audience === null) return refuse(socket, 401, 'Unauthorized');
     if (needsLoopback(audience) && !isLoopback(req.socket.remoteAddress)) return refuse(socket, 403, 'Forbidden');
+    const phone = audience.role === 'reviewer' ? phoneOf(url.searchParams.get('phone')) : null;
+    const device = deviceName(req, url, phone);
+    if (audience.role === 'reviewer') {
+      // A reviewer's card is the first phone's: another phone (or a copy of the key) is refused until the clerk releases it.
+      if (phone === null) return refuse(socket, 400, 'Bad Request');
+      const claim = await deps.engine.execute({ type: 'card.claim' }, { role: 'reviewer', reviewerId: audience.reviewerId, device, phone });
+      if (!claim.ok) return claim.error.code === 'card_in_use' ? refuse(socket, 409, 'Conflict') : refuse(socket, 503, 'Service Unavailable');
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
       const outbox = new SocketOutbox({ get bufferedAmount() { return ws.bufferedAmount; }, send: (text) => ws.send(text, { binary: false }), terminate: () => ws.terminate() });
       socket.on('drain', () => outbox.drained());
       const view: View = {
         ws,
         audience,
+        phoneHash: phone,
         kind: viewKind(url.searchParams.get('view')),
-        device: deviceName(req, url),
+        device,
         awaiting: null,
         outbox,
         send: (text, isState) => (isState ? outbox.state(text) : outbox.reply(text as string)),
@@ -113,7 +128,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
       ws.on('close', gone);
       ws.on('error', gone);
     });
-  });
+  }
 
   const send = (view: View, msg: HostMessage) => view.outbox.reply(JSON.stringify(msg));
 
@@ -162,7 +177,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
         return send(view, { type: 'ack', id: msg.id, seq: deps.engine.current().seq });
       case 'command': {
         const a = view.audience;
-        const by = a.role === 'reviewer' ? { role: a.role, reviewerId: a.reviewerId, device: view.device } : { role: a.role, device: view.device };
+        const by = a.role === 'reviewer' ? { role: a.role, reviewerId: a.reviewerId, device: view.device, phone: view.phoneHash ?? undefined } : { role: a.role, device: view.device };
         const outcome = await deps.engine.execute(msg.command, by);
         // The ack goes after the state that shows what it acknowledges.
         return reply(view, outcome.ok ? { type: 'ack', id: msg.id, seq: outcome.seq } : { type: 'error', id: msg.id, ...outcome.error });
@@ -224,6 +239,8 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
 
     function sendState(v: View): void {
       if (v.audience.role === 'reviewer' && !roster.has(v.audience.reviewerId)) return v.ws.close(4401, 'removed from the roster');
+      // The clerk released this phone's card, or another phone holds it now: this phone is done with it.
+      if (v.audience.role === 'reviewer' && state.claims[v.audience.reviewerId]?.device !== v.phoneHash) return v.ws.close(4409, 'card in use on another phone');
       const text = textFor(v);
       if (text !== null) fanout.state(v, typeof text === 'string' ? text : toBytes(text));
     }
@@ -280,7 +297,8 @@ function refuse(socket: Duplex, status: number, text: string): void {
 
 const viewKind = (v: string | null): AudioOutput | null => (v === 'display' || v === 'stage' || v === 'control' ? v : null);
 
-function deviceName(req: IncomingMessage, url: URL): string {
+/** The view, its phone's short id (a reviewer's) and its address, as the audit log shows who did what. */
+function deviceName(req: IncomingMessage, url: URL, phone: string | null): string {
   const label = (url.searchParams.get('device') ?? '').replace(/[^\p{L}\p{N} ._-]/gu, '').slice(0, 40);
-  return `${label || 'view'}@${req.socket.remoteAddress ?? '?'}`;
+  return `${label || 'view'}${phone === null ? '' : `#${deviceTag(phone)}`}@${req.socket.remoteAddress ?? '?'}`;
 }

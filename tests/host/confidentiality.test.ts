@@ -4,7 +4,7 @@ import type { Command } from '../../src/core/commands';
 import type { HostMessage } from '../../src/core/protocol';
 import type { Audience, ViewState } from '../../src/core/views';
 import { viewProblem } from '../../src/core/views';
-import { startTestHost, TestClient } from './support';
+import { phoneFor, startTestHost, TestClient } from './support';
 
 /*
  * A whole scored meeting over real sockets, with every role watching: each message each role
@@ -44,7 +44,9 @@ async function watch(name: string, audience: Audience, token: string, view: stri
 /** Every role's own GET /api/v1/state, after each step. */
 async function fetchAll(): Promise<void> {
   for (const w of watchers) {
-    const res = await fetch(`${host.origin}/api/v1/state`, { headers: { authorization: `Bearer ${w.token}` } });
+    const headers: Record<string, string> = { authorization: `Bearer ${w.token}` };
+    if (w.audience.role === 'reviewer') headers['x-rostrum-phone'] = phoneFor(w.token);
+    const res = await fetch(`${host.origin}/api/v1/state`, { headers });
     expect(res.status).toBe(200);
     w.fetched.push((await res.json()) as ViewState);
   }

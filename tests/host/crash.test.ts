@@ -9,7 +9,7 @@ import { defaultScoring } from '../../src/core/scoring.setup';
 import type { ViewState } from '../../src/core/views';
 import { kill, startChildHost } from './child-host';
 import type { ChildHost } from './child-host';
-import { tempDir } from './support';
+import { tempDir, phoneFor } from './support';
 
 /** Runs in `npm test`; `CRASH_RUNS=200 npm run crash-drill` for the long version. */
 const RUNS = Number(process.env['CRASH_RUNS'] ?? 20);
@@ -44,7 +44,9 @@ class DrillClient {
     ws.on('error', () => undefined);
   }
   static open(origin: string, token: string, view: string): Promise<DrillClient> {
-    const ws = new WebSocket(`${origin.replace('http', 'ws')}/ws?token=${encodeURIComponent(token)}&view=${view}`);
+    // A reviewer's phone is the same phone after every restart: the card it claimed is still its own.
+    const phone = view === 'review' ? `&phone=${phoneFor(token)}` : '';
+    const ws = new WebSocket(`${origin.replace('http', 'ws')}/ws?token=${encodeURIComponent(token)}&view=${view}${phone}`);
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(new DrillClient(ws)));
       ws.once('error', reject);

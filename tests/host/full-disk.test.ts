@@ -32,6 +32,12 @@ describe('a disk that fills up during the meeting', () => {
     // The speech's warning is due 5 s after its start: by then the disk is full.
     const first = await startHost({ meetingPath, port: 0, uiDir, newMeeting: { ...scoredMeeting(), slots: shortMeeting(8000).slots } });
     await first.engine.execute({ type: 'scoring.open', slotId: 'a' }, { role: 'host' });
+    // Each reviewer's phone opens its card while there is room (the claim is written once).
+    for (const id of ['l1', 'l2', 'p2', 'u1']) {
+      const phone = await TestClient.open(first.origin, first.tokens.reviewerToken(id) ?? '', 'review');
+      await phone.next('welcome');
+      phone.close();
+    }
     await first.close();
 
     // Room for the timer's start and two ballots: the third crosses the limit part-way through its line.

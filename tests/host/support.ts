@@ -21,6 +21,9 @@ export async function startTestHost(opts: Partial<HostOptions> = {}): Promise<Ru
   return Object.assign(host, { dir });
 }
 
+/** The device key of the phone a test gives a reviewer key to: the same for the same key. */
+export const phoneFor = (token: string): string => `phone-${token.replace(/[^A-Za-z0-9_-]/g, '')}-0000000000`.slice(0, 64);
+
 /** A protocol client that queues what the host sends, so a test can await the next message of a kind. */
 export class TestClient {
   private inbox: HostMessage[] = [];
@@ -40,8 +43,10 @@ export class TestClient {
     });
   }
 
-  static open(origin: string, token: string, view = 'control', headers: Record<string, string> = {}): Promise<TestClient> {
-    const ws = new WebSocket(`${origin.replace('http', 'ws')}/ws?token=${encodeURIComponent(token)}&view=${view}`, { headers });
+  /** A reviewer's phone sends its device key: by default one per reviewer key, as if each card stayed on one phone. */
+  static open(origin: string, token: string, view = 'control', headers: Record<string, string> = {}, phone: string | null = view === 'review' ? phoneFor(token) : null): Promise<TestClient> {
+    const phoneParam = phone === null ? '' : `&phone=${phone}`;
+    const ws = new WebSocket(`${origin.replace('http', 'ws')}/ws?token=${encodeURIComponent(token)}&view=${view}${phoneParam}`, { headers });
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(new TestClient(ws)));
       ws.once('unexpected-response', (_req, res) => reject(new Error(`refused with HTTP ${res.statusCode}`)));

@@ -69,6 +69,12 @@ function LinkBanner() {
       </div>
     );
   if (link === 'refused') return <p className="message-page">{t('conn.refused')}</p>;
+  if (link === 'in-use')
+    return (
+      <p className="message-page" role="alert" data-testid="card-in-use">
+        {t('conn.cardInUse')}
+      </p>
+    );
   if (link === 'online') return null;
   if (!hasMeeting) return <p className="message-page">{t('conn.connecting')}</p>;
   return (

@@ -10,6 +10,7 @@ import { download } from '../shared/download';
 import { LanguageToggle } from '../shared/LanguageToggle';
 import { Notices } from '../shared/Notices';
 import { useSend } from '../shared/useSend';
+import { CardClaims } from './CardClaims';
 import { ComputationSteps } from './ComputationSteps';
 import { PaperEntryForm } from './PaperEntryForm';
 import { SlotList } from './SlotList';
@@ -92,6 +93,11 @@ export default function ClerkView({ token }: { token: string }) {
         <section className="panel clerk-ranking">
           <h2>{t('results.ranking')}</h2>
           <RankingTable results={results} groups={meeting.scoring.groups} provisional />
+        </section>
+        <section className="panel clerk-cards">
+          <h2>{t('clerk.cards')}</h2>
+          <p className="muted">{t('clerk.cardsHint')}</p>
+          <CardClaims meeting={meeting} send={(c) => void send(c)} />
         </section>
       </div>
     </div>

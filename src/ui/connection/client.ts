@@ -5,7 +5,8 @@ import { ClockSync } from './clock-sync';
 
 /** Every page of the app; cards (QR sheet) and report are printable pages of the control and clerk roles, audit the host's log. */
 export type ViewKind = 'control' | 'display' | 'stage' | 'mini' | 'review' | 'clerk' | 'cards' | 'report' | 'audit';
-export type LinkStatus = 'connecting' | 'online' | 'offline' | 'refused';
+/** in-use: another phone holds this reviewer's card; the clerk can release it. */
+export type LinkStatus = 'connecting' | 'online' | 'offline' | 'refused' | 'in-use';
 
 /** A refusal from the host, with its code so the view can say it in the person's language. */
 export class HostError extends Error {
@@ -42,7 +43,7 @@ const BURST = 5;
  * clock offset, and validates everything it receives: a view trusts the host's data only after
  * parsing it.
  */
-export function connect(token: string, kind: ViewKind, on: ClientEvents, location: Location = window.location): Connection {
+export function connect(token: string, kind: ViewKind, on: ClientEvents, location: Location = window.location, phone: string | null = null): Connection {
   const sync = new ClockSync();
   const pending = new Map<string, { resolve: (seq: number) => void; reject: (e: Error) => void }>();
   let ws: WebSocket | null = null;
@@ -57,6 +58,8 @@ export function connect(token: string, kind: ViewKind, on: ClientEvents, locatio
     u.searchParams.set('token', token);
     u.searchParams.set('view', kind);
     u.searchParams.set('device', kind);
+    // A reviewer's card stays with the phone that first opened it: the phone says which it is.
+    if (phone !== null) u.searchParams.set('phone', phone);
     return u.toString();
   };
 
@@ -69,31 +72,39 @@ export function connect(token: string, kind: ViewKind, on: ClientEvents, locatio
       pingBurst(0);
     };
     socket.onmessage = (ev) => receive(typeof ev.data === 'string' ? ev.data : '');
-    socket.onclose = () => {
+    socket.onclose = (ev) => {
       if (ws !== socket) return;
       ws = null;
       clearTimeout(pingTimer);
       pending.forEach((p) => p.reject(new HostError('unavailable', 'connection lost before the host answered')));
       pending.clear();
+      // The card went to another phone (the clerk released it): this phone stops here, and does not take it back.
+      if (ev.code === 4409) return on.status('in-use');
       if (!closed) void retry();
     };
   }
 
-  /** A socket that never opens is either a network problem (retry) or a refused token (stop and say so). */
+  /**
+   * A socket that never opens is a network problem (retry), a refused token (stop and say so), or
+   * a card another phone holds (say so, and keep trying: once the clerk releases it, this phone takes it).
+   */
   async function retry(): Promise<void> {
     on.status('offline');
-    if (await tokenRefused()) return on.status('refused');
+    const why = await refusal();
+    if (why === 'refused') return on.status('refused');
+    if (why === 'in-use') on.status('in-use');
     const delay = Math.min(5000, 250 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
     attempt += 1;
     setTimeout(() => !closed && open(), delay);
   }
 
-  async function tokenRefused(): Promise<boolean> {
+  async function refusal(): Promise<'refused' | 'in-use' | null> {
     try {
-      const res = await fetch(new URL('/api/v1/state', location.href), { headers: { authorization: `Bearer ${token}` } });
-      return res.status === 401;
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(phone === null ? {} : { 'x-rostrum-phone': phone }) };
+      const res = await fetch(new URL('/api/v1/state', location.href), { headers });
+      return res.status === 401 ? 'refused' : res.status === 409 ? 'in-use' : null;
     } catch {
-      return false;
+      return null;
     }
   }
 

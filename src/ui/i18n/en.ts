@@ -5,6 +5,7 @@ export const en = {
     connecting: 'Connecting…',
     offline: 'Offline — reconnecting…',
     refused: 'This link is not valid any more. Open the address printed by the host.',
+    cardInUse: 'This card is in use on another phone — ask the clerk.',
     noToken: 'Open the address printed when Rostrum started (it carries the access key).',
   },
   /** Punctuation joined to a label: full-width in Chinese (下一位：), with a space in English (Next: ). */
@@ -227,6 +228,12 @@ export const en = {
     pickReviewer: 'Choose the reviewer.',
     enter: 'Enter',
     report: 'Report (print / PDF)',
+    cards: 'Reviewers’ cards',
+    cardsHint: 'A card works on the first phone that opens it. To move it to another phone, release it here.',
+    phone: 'Phone',
+    claimedBy: 'phone {{device}} since {{time}}',
+    unclaimed: 'not opened yet',
+    release: 'Release',
     exports: { results_xlsx: 'Results XLSX', results_csv: 'Results CSV', ballots_xlsx: 'Ballots XLSX', ballots_csv: 'Ballots CSV' },
   },
   results: {
@@ -354,6 +361,7 @@ export const en = {
     invalid: 'Invalid',
     unavailable: 'The host cannot save right now',
     rate_limited: 'Too many changes at once: try again shortly',
+    card_in_use: 'This card is in use on another phone — ask the clerk',
   },
 };
 

@@ -7,6 +7,7 @@ export const zhCN: Dictionary = {
     connecting: '正在连接…',
     offline: '已离线，正在重连…',
     refused: '此链接已失效，请打开主持电脑上显示的地址。',
+    cardInUse: '此评分卡已在另一部手机上使用，请联系计分员。',
     noToken: '请打开讲台启动时显示的地址（地址中带有访问密钥）。',
   },
   /** Punctuation joined to a label: full-width in Chinese (下一位：), with a space in English (Next: ). */
@@ -229,6 +230,12 @@ export const zhCN: Dictionary = {
     pickReviewer: '请选择评委。',
     enter: '录入',
     report: '报告（打印 / PDF）',
+    cards: '评委评分卡',
+    cardsHint: '评分卡只在第一部打开它的手机上使用。如需换手机，请在此解除。',
+    phone: '手机',
+    claimedBy: '手机 {{device}}，自 {{time}} 起',
+    unclaimed: '尚未打开',
+    release: '解除',
     exports: { results_xlsx: '结果 XLSX', results_csv: '结果 CSV', ballots_xlsx: '评分表 XLSX', ballots_csv: '评分表 CSV' },
   },
   results: {
@@ -356,5 +363,6 @@ export const zhCN: Dictionary = {
     invalid: '无效',
     unavailable: '主持端暂时无法保存',
     rate_limited: '修改过于频繁，请稍后再试',
+    card_in_use: '此评分卡已在另一部手机上使用，请联系计分员',
   },
 };
