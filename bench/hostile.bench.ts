@@ -40,7 +40,7 @@ export async function hostile(o: { speakers: number; seconds: number }): Promise
     while (importing) {
       const file = files[imports++ % files.length];
       if (!file) break;
-      await fetch(`${host.ready.origin}/api/v1/import/agenda?file=${file.name}`, { method: 'POST', headers: { authorization: `Bearer ${host.ready.hostToken}`, 'content-type': 'application/octet-stream' }, body: file.bytes });
+      await fetch(`${host.ready.origin}/api/v1/import/agenda?file=${file.name}`, { method: 'POST', headers: { authorization: `Bearer ${host.ready.hostToken}`, 'content-type': 'application/octet-stream' }, body: new Uint8Array(file.bytes) });
     }
   })();
   for (let i = 0; i < o.speakers; i++) await speak(control, i === 0, 1);
