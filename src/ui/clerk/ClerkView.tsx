@@ -13,6 +13,7 @@ import { useSend } from '../shared/useSend';
 import { CardClaims } from './CardClaims';
 import { ComputationSteps } from './ComputationSteps';
 import { PaperEntryForm } from './PaperEntryForm';
+import { ReopenForm } from './ReopenForm';
 import { SlotList } from './SlotList';
 import { TallyTable } from './TallyTable';
 import './clerk.css';
@@ -69,7 +70,7 @@ export default function ClerkView({ token }: { token: string }) {
               <h2>
                 {slot.unit} <span className="muted">{slot.speaker}</span>
               </h2>
-              {window !== 'open' && (
+              {window === undefined && (
                 <button type="button" onClick={() => void send({ type: 'scoring.open', slotId: slot.id })}>
                   {t('clerk.open')}
                 </button>
@@ -80,6 +81,7 @@ export default function ClerkView({ token }: { token: string }) {
                 </button>
               )}
             </div>
+            <ReopenForm slotId={slot.id} unit={slot.unit} locked={window === 'locked'} changes={meeting.scoringChanges} send={send} />
             <TallyTable slotId={slot.id} lines={lines} reviewers={meeting.scoring.reviewers} groups={meeting.scoring.groups} send={(c) => void send(c)} />
             {missing.length > 0 && (
               <p className="muted" data-testid="missing">

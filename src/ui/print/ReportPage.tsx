@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agenda } from '../../core/queue';
+import { tieBreakGroup } from '../../core/scoring.setup';
 import { tallySlot } from '../../core/paper';
 import { formatMinutes, formatOvertime } from '../../core/time';
 import { clerkResults } from '../../core/views';
@@ -52,12 +53,31 @@ export default function ReportPage() {
         <li>{t('report.trim', { n: rules.trimFrom })}</li>
         {rules.penaltyPerInterval !== '0' && <li>{t('report.penalty', { points: rules.penaltyPerInterval, seconds: rules.penaltyIntervalSeconds })}</li>}
         {rules.cutoffPenalty !== '0' && <li>{t('report.cutoffPenalty', { points: rules.cutoffPenalty })}</li>}
+        <li>{t('report.overtimeRule')}</li>
+        <li>{t('report.tieBreak', { group: tieBreakGroup(meeting.scoring).name })}</li>
         <li>
           {grading.mode === 'quota'
             ? t('report.quota', { excellent: Number(grading.excellentShare) * 100, needsWork: Number(grading.needsWorkShare) * 100 })
             : t('report.thresholds', { excellent: grading.excellentFrom, good: grading.goodFrom, pass: grading.passFrom })}
         </li>
       </ul>
+      {meeting.scoringChanges.length > 0 && (
+        <>
+          <h2>{t('report.changes')}</h2>
+          <ul className="rules" data-testid="scoring-changes">
+            {meeting.scoringChanges.map((c) => {
+              const said = { time: new Date(c.wall).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }), role: t(`report.roles.${c.role}`), reason: c.reason };
+              return (
+                <li key={c.seq}>
+                  {c.kind === 'rules'
+                    ? t('report.rulesChanged', { ...said, parts: c.changed.map((p) => t(`report.parts.${p}`)).join('、') })
+                    : t('report.reopened', { ...said, unit: meeting.slots.find((s) => s.id === c.slotId)?.unit ?? c.slotId })}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
       <h2>{t('results.ranking')}</h2>
       <RankingTable results={whole} groups={groups} />
       <h2>{t('report.time')}</h2>
