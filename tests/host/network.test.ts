@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { NetworkStatus } from '../../src/core/network';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { authorizer } from '../../src/host/authorize';
 import { startHost } from '../../src/host/index';
 import type { RunningHost } from '../../src/host/index';
 import type { InterfaceTable } from '../../src/host/interfaces';
@@ -189,5 +191,24 @@ describe('a raw socket on an interface not served', () => {
       ws.once('error', () => resolve('refused'));
     });
     expect(outcome).toBe('refused');
+  });
+});
+
+describe('the host token with the LAN on', () => {
+  it('is refused from any other machine, as with the LAN off (checked on the caller’s address, no packet sent there)', async () => {
+    host = await startTestHost({ network: { lan: true, interface: 'all' }, interfaces: laptop });
+    const authorize = authorizer(host.tokens);
+    const asked = (remoteAddress: string, token: string) => {
+      let code = 200;
+      const reply = { code: (c: number) => ((code = c), reply), send: () => reply } as unknown as FastifyReply;
+      const req = { headers: { authorization: `Bearer ${token}` }, socket: { remoteAddress } } as unknown as FastifyRequest;
+      return authorize(req, reply, ['host', 'display']) ? 200 : code;
+    };
+    expect(asked('127.0.0.1', host.tokens.host)).toBe(200);
+    expect(asked('192.168.1.20', host.tokens.host)).toBe(403);
+    expect(asked('::ffff:10.0.0.7', host.tokens.host)).toBe(403);
+    // The hall's screens are welcome from the LAN: that is what it is on for.
+    expect(asked('192.168.1.20', host.tokens.display)).toBe(200);
+    expect((await call(`${host.origin}/api/v1/network`, host.tokens.host)).status).toBe(200);
   });
 });
