@@ -1,5 +1,7 @@
 import type { Command } from '../../core/commands';
 import { HostMessageSchema } from '../../core/protocol';
+import type { NetworkStatus } from '../../core/network';
+import type { Presence } from '../../core/presence';
 import type { ErrorCode, HostMessage, Sound, ViewRole, ViewState } from '../../core/protocol';
 import { ClockSync } from './clock-sync';
 
@@ -22,6 +24,19 @@ export interface ClientEvents {
   welcome(role: ViewRole, state: ViewState, displayUrl: string | null, readOnly: string | null): void;
   state(state: ViewState): void;
   cue(sound: Sound, volume: number): void;
+  /** Who is connected (host role only). */
+  presence(presence: Presence): void;
+  /** The host's network setting and addresses (host role only). */
+  network(network: NetworkStatus): void;
+  /** The host listens on another port now: the page reopens itself there. */
+  moved(port: number): void;
+}
+
+export interface ConnectOptions {
+  /** The control view's silent preview of the big screen: it neither rings nor counts as a screen. */
+  preview?: boolean;
+  /** This tab or window's own id, so the host lists each screen once across reloads and reconnects. */
+  screen?: string;
 }
 
 export interface Connection {
@@ -29,6 +44,8 @@ export interface Connection {
   hostNow(): number;
   send(command: Command): Promise<number>;
   testCue(): Promise<void>;
+  /** Tells the host whether this screen's sound can play; said again after every reconnect. */
+  reportAudio(state: 'ready' | 'blocked'): void;
   close(): void;
 }
 
@@ -40,7 +57,7 @@ const BURST = 5;
  * clock offset, and validates everything it receives: a view trusts the host's data only after
  * parsing it.
  */
-export function connect(token: string, kind: ViewKind, on: ClientEvents, location: Location = window.location): Connection {
+export function connect(token: string, kind: ViewKind, on: ClientEvents, options: ConnectOptions = {}, location: Location = window.location): Connection {
   const sync = new ClockSync();
   const pending = new Map<string, { resolve: (seq: number) => void; reject: (e: Error) => void }>();
   let ws: WebSocket | null = null;
@@ -48,6 +65,7 @@ export function connect(token: string, kind: ViewKind, on: ClientEvents, locatio
   let attempt = 0;
   let pingTimer: ReturnType<typeof setTimeout> | undefined;
   let nextId = 1;
+  let audio: 'ready' | 'blocked' | null = null;
 
   const wsUrl = () => {
     const u = new URL('/ws', location.href);
@@ -55,6 +73,8 @@ export function connect(token: string, kind: ViewKind, on: ClientEvents, locatio
     u.searchParams.set('token', token);
     u.searchParams.set('view', kind);
     u.searchParams.set('device', kind);
+    if (options.screen) u.searchParams.set('screen', options.screen);
+    if (options.preview) u.searchParams.set('preview', '1');
     return u.toString();
   };
 
@@ -113,6 +133,7 @@ export function connect(token: string, kind: ViewKind, on: ClientEvents, locatio
       case 'welcome':
         sync.seed(performance.now(), msg.hostNow);
         on.status('online');
+        if (audio !== null) sendAudio();
         return on.welcome(msg.role, msg.state, msg.displayUrl ?? null, msg.readOnly ?? null);
       case 'state':
         return on.state(msg.state);
@@ -120,6 +141,13 @@ export function connect(token: string, kind: ViewKind, on: ClientEvents, locatio
         return sync.add(msg.t0, performance.now(), msg.hostNow);
       case 'cue':
         return on.cue(msg.sound, msg.volume);
+      case 'presence':
+        return on.presence(msg.presence);
+      case 'network':
+        return on.network(msg.network);
+      case 'moved':
+        closed = true;
+        return on.moved(msg.port);
       case 'ack':
         pending.get(msg.id)?.resolve(msg.seq);
         pending.delete(msg.id);
@@ -147,11 +175,20 @@ export function connect(token: string, kind: ViewKind, on: ClientEvents, locatio
     });
   }
 
+  function sendAudio(): void {
+    if (ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'audio.state', state: audio }));
+  }
+
   open();
   return {
     hostNow: () => performance.now() + sync.offset,
     send: (command) => request({ type: 'command', command }),
     testCue: () => request({ type: 'cue.test' }).then(() => undefined),
+    reportAudio(state) {
+      if (state === audio) return;
+      audio = state;
+      sendAudio();
+    },
     close() {
       closed = true;
       clearTimeout(pingTimer);
