@@ -12,7 +12,8 @@ const blocker = createServer();
 afterEach(() => new Promise((r) => blocker.close(r)));
 
 describe('serve mode with a port in use', () => {
-  it('says which port and how to choose another, before it creates any file', async () => {
+  // A process of its own, started through tsx: seconds on a busy machine.
+  it('says which port and how to choose another, before it creates any file', { timeout: 30_000 }, async () => {
     const taken = await listenOn(blocker, '127.0.0.1', 0);
     const dir = await tempDir();
     const failed = await run(process.execPath, ['--import', 'tsx', 'src/host/cli.ts', '--port', String(taken), '--meeting', join(dir, 'new', 'meeting.rostrum.jsonl')]).then(
