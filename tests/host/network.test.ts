@@ -197,7 +197,7 @@ describe('a raw socket on an interface not served', () => {
 describe('the host token with the LAN on', () => {
   it('is refused from any other machine, as with the LAN off (checked on the caller’s address, no packet sent there)', async () => {
     host = await startTestHost({ network: { lan: true, interface: 'all' }, interfaces: laptop });
-    const authorize = authorizer(host.tokens);
+    const authorize = authorizer((token) => host?.tokens.identify(token) ?? null);
     const asked = (remoteAddress: string, token: string) => {
       let code = 200;
       const reply = { code: (c: number) => ((code = c), reply), send: () => reply } as unknown as FastifyReply;
