@@ -162,7 +162,8 @@ describe('the host process, seen from the host', () => {
   it('tells the shell a network setting applied from the control view, with where it listens now', async () => {
     const { port, start } = await hostSide();
     const serving = serveShell(port, start);
-    await expect.poll(() => port.sent.length).toBe(1);
+    // Opening the demo meeting takes seconds on a busy machine.
+    await expect.poll(() => port.sent.length, { timeout: 15_000 }).toBe(1);
     const ready = port.sent[0];
     if (ready?.type !== 'ready') throw new Error(`expected ready, got ${JSON.stringify(ready)}`);
     const token = new URL(ready.address.controlUrl).hash.replace('#token=', '');
