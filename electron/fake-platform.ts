@@ -81,6 +81,8 @@ export class FakePlatform implements Platform {
   screenList: Screens = { displays: [LAPTOP, PROJECTOR], primaryId: 1 };
   menu: readonly MenuItem[] = [];
   forked: HostStart[] = [];
+  /** The host processes forked, to have one say something (a network setting applied). */
+  children: EventEmitter[] = [];
   awake = false;
   quits = 0;
   logs: string[] = [];
@@ -110,7 +112,9 @@ export class FakePlatform implements Platform {
   forkHost(start: HostStart): ChildLike {
     this.forked.push(start);
     if (this.forkFails) throw new Error('utility process unavailable');
-    return new ReadyChild(start);
+    const child = new ReadyChild(start);
+    this.children.push(child);
+    return child;
   }
   preventDisplaySleep(): void {
     this.awake = true;

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { NetworkSetting } from '../src/core/network';
 import { runHost } from '../src/host/host-supervisor';
 import type { Supervisor } from '../src/host/host-supervisor';
 import { MeetingLibrary } from '../src/host/meeting-library';
@@ -11,10 +12,13 @@ export interface PortLike {
   postMessage(message: FromHost): void;
 }
 
-/** The host the app runs: on the meeting opened last, else the demo (created the first time). */
-export async function runShellHost(start: HostStart): Promise<Supervisor> {
+/**
+ * The host the app runs: on the meeting opened last, else the demo (created the first time), on
+ * the remembered port or, when another program has it, the next free one (the control view says so).
+ */
+export async function runShellHost(start: HostStart, remember: (setting: NetworkSetting) => void): Promise<Supervisor> {
   const meetingPath = (await MeetingLibrary.lastOpened(start.meetingsDir)) ?? join(start.meetingsDir, 'demo.rostrum.jsonl');
-  return runHost({ meetingPath, port: start.port, uiDir: start.uiDir });
+  return runHost({ meetingPath, port: start.port, uiDir: start.uiDir, network: start.network, whenPortTaken: 'next', runs: start.runs, rememberNetwork: remember });
 }
 
 export function addressOf(host: Supervisor): HostAddress {
@@ -30,9 +34,10 @@ export function addressOf(host: Supervisor): HostAddress {
 export async function serveShell(port: PortLike, start: HostStart): Promise<void> {
   // Heard from the start: the app may be quit while the host is still opening its meeting.
   const closeAsked = new Promise<void>((resolve) => port.on('message', (event) => ToHostSchema.safeParse(event.data).success && resolve()));
-  let host: Supervisor;
+  let host: Supervisor | null = null;
+  const remember = (setting: NetworkSetting) => host && port.postMessage({ type: 'network', setting, address: addressOf(host) });
   try {
-    host = await runShellHost(start);
+    host = await runShellHost(start, remember);
   } catch (err) {
     port.postMessage({ type: 'failed', message: (err as Error).message });
     throw err;

@@ -31,7 +31,7 @@ class FakeChild extends EventEmitter implements ChildLike {
 }
 
 const address = (port: number) => ({ origin: `http://127.0.0.1:${port}`, controlUrl: `http://127.0.0.1:${port}/control#token=h`, displayUrl: `http://127.0.0.1:${port}/display#token=d` });
-const start: HostStart = { meetingsDir: '/meetings', uiDir: '/ui', port: 0, runs: 'utility' };
+const start: HostStart = { meetingsDir: '/meetings', uiDir: '/ui', port: 0, runs: 'utility', network: { lan: false, interface: 'all' } };
 
 /** Forks fake children; each answers "ready" on port 4317 unless told otherwise. */
 function forker(answers: ((c: FakeChild) => void)[] = []) {
@@ -139,10 +139,45 @@ async function hostSide() {
   await mkdir(uiDir);
   await writeFile(join(uiDir, 'index.html'), '<!doctype html><title>stub</title>');
   const port = Object.assign(new EventEmitter(), { sent: [] as FromHost[], postMessage: (m: FromHost) => port.sent.push(m) });
-  return { port, start: { meetingsDir: join(dir, 'meetings'), uiDir, port: 0, runs: 'utility' as const } };
+  return { port, start: { meetingsDir: join(dir, 'meetings'), uiDir, port: 0, runs: 'utility' as const, network: { lan: false, interface: 'all' as const } } };
 }
 
+describe('a network setting changed in the control view', () => {
+  it('is remembered by the shell, and a restarted host listens where the host listened last', async () => {
+    const { fork, children } = forker();
+    const host = await HostProcess.start(fork, start, () => {});
+    const remembered: unknown[] = [];
+    host.onNetwork = (setting) => remembered.push(setting);
+    const setting = { lan: true, interface: 'wifi' as const, port: 4400 };
+    children[0]?.say({ type: 'network', setting, address: address(4400) });
+    expect(remembered).toEqual([setting]);
+    expect(host.address.origin).toBe('http://127.0.0.1:4400');
+    children[0]?.emit('exit', 1);
+    await flush();
+    expect(children[1]?.start).toMatchObject({ port: 4400, network: { lan: true, interface: 'wifi' } });
+  });
+});
+
 describe('the host process, seen from the host', () => {
+  it('tells the shell a network setting applied from the control view, with where it listens now', async () => {
+    const { port, start } = await hostSide();
+    const serving = serveShell(port, start);
+    // Opening the demo meeting takes seconds on a busy machine.
+    await expect.poll(() => port.sent.length, { timeout: 15_000 }).toBe(1);
+    const ready = port.sent[0];
+    if (ready?.type !== 'ready') throw new Error(`expected ready, got ${JSON.stringify(ready)}`);
+    const token = new URL(ready.address.controlUrl).hash.replace('#token=', '');
+    const res = await fetch(`${ready.address.origin}/api/v1/network`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ lan: false, interface: 'cable', port: Number(new URL(ready.address.origin).port) }),
+    });
+    expect(res.status).toBe(200);
+    expect(port.sent.at(-1)).toMatchObject({ type: 'network', setting: { lan: false, interface: 'cable' }, address: { origin: ready.address.origin } });
+    port.emit('message', { data: { type: 'close' } });
+    await serving;
+  });
+
   it('closes at once when asked to while it was still opening the meeting', async () => {
     const { port, start } = await hostSide();
     const serving = serveShell(port, start);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { NetworkSettingSchema } from '../src/core/network';
+import type { NetworkSetting } from '../src/core/network';
 
 /**
  * The desktop app runs the host in a process of its own (Electron's utilityProcess), not in the
@@ -14,6 +16,8 @@ export const HostStartSchema = z.object({
   port: z.number().int().min(0).max(65535),
   /** Where the host runs, so it can say so (GET /api/v1/health) and the control view can warn of the fallback. */
   runs: z.enum(['utility', 'in-app']),
+  /** Whether phones and stage screens may connect, and on which interface (the remembered setting; this machine only when not said). */
+  network: NetworkSettingSchema.pick({ lan: true, interface: true }).default({ lan: false, interface: 'all' }),
 });
 export type HostStart = z.infer<typeof HostStartSchema>;
 
@@ -25,6 +29,8 @@ export const FromHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), address: HostAddressSchema }),
   z.object({ type: z.literal('failed'), message: z.string() }),
   z.object({ type: z.literal('closed') }),
+  /** The host was told a new network setting (control view): where it listens now, and what to remember. */
+  z.object({ type: z.literal('network'), setting: NetworkSettingSchema, address: HostAddressSchema }),
 ]);
 export type FromHost = z.infer<typeof FromHostSchema>;
 
@@ -42,6 +48,7 @@ export interface ChildLike {
 
 /** The host as the shell uses it, wherever it runs. */
 export interface ShellHost {
+  /** Where the host listens: the same across restarts; another port only when the host was told to move. */
   readonly address: HostAddress;
   readonly runs: HostStart['runs'];
   close(): Promise<void>;
@@ -65,16 +72,22 @@ export class HostProcess implements ShellHost {
   readonly runs = 'utility';
   private exited = false;
   private closing = false;
+  /** Hears a network setting the host applied, to remember it (the shell saves it in its settings file). */
+  onNetwork: (setting: NetworkSetting) => void = () => {};
 
   private constructor(
     private child: ChildLike,
-    /** The same for the whole session: a restarted host listens on the same port with the same keys. */
-    readonly address: HostAddress,
+    /** A restarted host listens on the same port with the same keys. */
+    private where: HostAddress,
     private readonly fork: (start: HostStart) => ChildLike,
-    private readonly start: HostStart,
+    private start: HostStart,
     private readonly log: (line: string) => void,
   ) {
     this.watch();
+  }
+
+  get address(): HostAddress {
+    return this.where;
   }
 
   /**
@@ -108,6 +121,15 @@ export class HostProcess implements ShellHost {
 
   private watch(): void {
     this.exited = false;
+    // A setting changed in the control view: a restart after it listens where the host listens now.
+    this.child.on('message', (raw) => {
+      const said = FromHostSchema.safeParse(raw);
+      if (!said.success || said.data.type !== 'network') return;
+      const { setting, address } = said.data;
+      this.where = address;
+      this.start = { ...this.start, port: Number(new URL(address.origin).port), network: { lan: setting.lan, interface: setting.interface } };
+      this.onNetwork(setting);
+    });
     this.child.on('exit', (code) => {
       this.exited = true;
       if (!this.closing) void this.restart(code);

@@ -6,11 +6,11 @@ import type { MenuItem } from './platform';
 const TEXT = {
   zh: {
     app: '讲台', display: '投影', moveTo: '投影到', screen: '屏幕', primary: '主屏幕', fullscreen: '全屏切换', quit: '退出讲台', view: '视图', reload: '重新加载',
-    window: '窗口', control: '主持控制台', clerk: '计分视图', cards: '二维码卡片', report: '评审结果报告', audit: '操作记录', mini: '小窗计时',
+    network: '网络…', window: '窗口', control: '主持控制台', clerk: '计分视图', cards: '二维码卡片', report: '评审结果报告', audit: '操作记录', mini: '小窗计时',
   },
   en: {
     app: 'Rostrum', display: 'Display', moveTo: 'Project on', screen: 'Screen', primary: 'primary', fullscreen: 'Toggle fullscreen', quit: 'Quit Rostrum', view: 'View', reload: 'Reload',
-    window: 'Window', control: 'Control', clerk: 'Clerk view', cards: 'QR cards', report: 'Results report', audit: 'Audit log', mini: 'Mini timer',
+    network: 'Network…', window: 'Window', control: 'Control', clerk: 'Clerk view', cards: 'QR cards', report: 'Results report', audit: 'Audit log', mini: 'Mini timer',
   },
 };
 
@@ -18,6 +18,8 @@ export interface MenuActions {
   moveProjector(displayId: number): void;
   toggleFullscreen(): void;
   focusControl(): void;
+  /** The control view's Network panel: who may connect, on which interface and port. */
+  openNetwork(): void;
   openView(view: ViewWindow): void;
 }
 
@@ -32,7 +34,7 @@ export function buildMenu(lang: 'zh' | 'en', displays: readonly DisplayLike[], p
   }));
   const views: MenuItem[] = (['clerk', 'cards', 'report', 'audit', 'mini'] as const).map((v) => ({ kind: 'item', label: t[v], click: () => actions.openView(v) }));
   return [
-    { kind: 'submenu', label: t.app, items: [{ kind: 'role', role: 'quit', label: t.quit }] },
+    { kind: 'submenu', label: t.app, items: [{ kind: 'item', label: t.network, click: actions.openNetwork }, { kind: 'separator' }, { kind: 'role', role: 'quit', label: t.quit }] },
     { kind: 'role', role: 'editMenu' },
     {
       kind: 'submenu',

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_NETWORK } from '../src/core/network';
 import { loadSettings, saveSettings } from './settings-file';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'rostrum-shell-'));
@@ -10,16 +11,26 @@ describe('shell settings', () => {
   it('remember the projector screen across restarts', () => {
     const file = join(dir(), 'shell.json');
     const projector = { id: 2, label: 'EPSON', bounds: { x: 1920, y: 0, width: 1920, height: 1080 } };
-    saveSettings(file, { projector });
-    expect(loadSettings(file)).toEqual({ projector });
+    const network = { lan: true, interface: 'wifi' as const, port: 5000 };
+    saveSettings(file, { projector, network });
+    expect(loadSettings(file)).toEqual({ projector, network });
+  });
+
+  it('keep the network setting when the projector part is bad, and the other way round', () => {
+    const d = dir();
+    writeFileSync(join(d, 'a.json'), '{"projector": {"id": "two"}, "network": {"lan": true, "interface": "cable", "port": 4400}}');
+    expect(loadSettings(join(d, 'a.json'))).toEqual({ projector: null, network: { lan: true, interface: 'cable', port: 4400 } });
+    writeFileSync(join(d, 'b.json'), '{"network": {"lan": "yes", "interface": "cable", "port": 4400}}');
+    expect(loadSettings(join(d, 'b.json')).network).toEqual(DEFAULT_NETWORK);
   });
 
   it('start fresh when the file is missing or damaged', () => {
     const d = dir();
-    expect(loadSettings(join(d, 'none.json'))).toEqual({ projector: null });
+    const fresh = { projector: null, network: DEFAULT_NETWORK };
+    expect(loadSettings(join(d, 'none.json'))).toEqual(fresh);
     writeFileSync(join(d, 'bad.json'), '{"projector": {"id": "two"}');
-    expect(loadSettings(join(d, 'bad.json'))).toEqual({ projector: null });
+    expect(loadSettings(join(d, 'bad.json'))).toEqual(fresh);
     writeFileSync(join(d, 'odd.json'), '{"projector": {"id": "two"}}');
-    expect(loadSettings(join(d, 'odd.json'))).toEqual({ projector: null });
+    expect(loadSettings(join(d, 'odd.json'))).toEqual(fresh);
   });
 });

@@ -30,9 +30,22 @@ async function started(setup: (p: FakePlatform) => void = () => {}) {
 const STAGE: DisplayLike = { id: 3, label: 'DELL', bounds: { x: 3840, y: 0, width: 1280, height: 720 }, workArea: { x: 3840, y: 0, width: 1280, height: 720 } };
 
 describe('the desktop shell', () => {
+  it('remembers a network setting applied in the control view and lets the windows follow the host to its new port', async () => {
+    const { platform, shell, dir } = await started();
+    const moved = 'http://127.0.0.1:4400';
+    const setting = { lan: true, interface: 'wifi', port: 4400 };
+    platform.children[0]?.emit('message', { type: 'network', setting, address: { origin: moved, controlUrl: `${moved}/control#token=hostkey`, displayUrl: `${moved}/display#token=displaykey` } });
+    expect(JSON.parse(await readFile(join(dir, 'shell.json'), 'utf8'))).toMatchObject({ network: setting });
+    expect(shell.address.origin).toBe(moved);
+    expect(platform.rules?.allowNavigation(`${moved}/display#token=displaykey`)).toBe(true);
+    expect(platform.rules?.allowNavigation(`${HOST_ORIGIN}/display#token=displaykey`)).toBe(false);
+  });
+
+
   it('starts the host in its own process, keeps the screens awake, and opens control and display on its pages', async () => {
     const { platform, control, projector, shell } = await started();
-    expect(platform.forked).toEqual([expect.objectContaining({ runs: 'utility', port: 0 })]);
+    // The fixed port (4317 until the Network panel says otherwise), this machine only.
+    expect(platform.forked).toEqual([expect.objectContaining({ runs: 'utility', port: 4317, network: { lan: false, interface: 'all' } })]);
     expect(shell.host.runs).toBe('utility');
     expect(platform.awake).toBe(true);
     expect(control.loaded).toEqual([`${HOST_ORIGIN}/control#token=hostkey`]);

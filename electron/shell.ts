@@ -8,6 +8,7 @@ import { rememberDisplay } from './placement';
 import type { AppWindow, IpcSender, Platform } from './platform';
 import { applyPlacement, replan } from './projector';
 import { isAllowedNavigation, isPrintablePage, isTrustedSender, openableView, secureWebPreferences } from './security';
+import type { NetworkSetting } from '../src/core/network';
 import { loadSettings, saveSettings } from './settings-file';
 import { viewUrl } from './view-urls';
 
@@ -23,13 +24,20 @@ export interface ShellOptions {
    * The host inside the app, when its own process cannot start. Loaded only then (a lazy import),
    * so the shell itself stays thin: the host's code lives in the host process.
    */
-  inApp?: (start: HostStart) => Promise<ShellHost>;
+  inApp?: (start: HostStart, remember: (setting: NetworkSetting) => void) => Promise<ShellHost>;
 }
 
-const inAppHost = async (start: HostStart): Promise<ShellHost> => {
+const inAppHost = async (start: HostStart, remember: (setting: NetworkSetting) => void): Promise<ShellHost> => {
   const { runShellHost, addressOf } = await import('./host-port');
-  const host = await runShellHost(start);
-  return { address: addressOf(host), runs: 'in-app', close: () => host.close() };
+  const host = await runShellHost(start, remember);
+  return {
+    // Read when asked: the Network panel may move the host to another port.
+    get address() {
+      return addressOf(host);
+    },
+    runs: 'in-app',
+    close: () => host.close(),
+  };
 };
 
 /**
@@ -55,10 +63,17 @@ export class Shell {
 
   static async start(platform: Platform, opts: ShellOptions): Promise<Shell> {
     platform.preventDisplaySleep();
-    const where: HostStart = { meetingsDir: opts.meetingsDir, uiDir: opts.uiDir, port: 0, runs: 'utility' };
+    // The network setting of the Network panel, remembered: the fixed port, the LAN, its interface.
+    const { network } = loadSettings(opts.settingsFile);
+    const where: HostStart = { meetingsDir: opts.meetingsDir, uiDir: opts.uiDir, port: network.port, runs: 'utility', network: { lan: network.lan, interface: network.interface } };
+    const remember = (setting: NetworkSetting) => saveSettings(opts.settingsFile, { ...loadSettings(opts.settingsFile), network: setting });
     const host = await startShellHost(
-      () => HostProcess.start((s) => platform.forkHost(s), where, (l) => platform.log(l)),
-      () => (opts.inApp ?? inAppHost)({ ...where, runs: 'in-app' }),
+      async () => {
+        const own = await HostProcess.start((s) => platform.forkHost(s), where, (l) => platform.log(l));
+        own.onNetwork = remember;
+        return own;
+      },
+      () => (opts.inApp ?? inAppHost)({ ...where, runs: 'in-app' }, remember),
       (l) => platform.log(l),
     );
     const shell = new Shell(platform, opts, host);
@@ -68,8 +83,8 @@ export class Shell {
 
   private async open(): Promise<void> {
     const { platform, opts } = this;
-    const origin = this.address.origin;
-    platform.guard({ allowNavigation: (url) => isAllowedNavigation(url, origin), onOpen: (url) => this.openRequested(url) });
+    // The origin as it is when asked: a page that follows the host to a new port may go there.
+    platform.guard({ allowNavigation: (url) => isAllowedNavigation(url, this.address.origin), onOpen: (url) => this.openRequested(url) });
     this.answerPages();
 
     this.control = platform.createWindow({ title: 'Rostrum 讲台', width: 1280, height: 800, webPreferences: secureWebPreferences(opts.preload) });
@@ -146,6 +161,11 @@ export class Shell {
         moveProjector: (id) => this.moveProjector(id),
         toggleFullscreen: () => this.projector?.setFullScreen(!this.projector.isFullScreen()),
         focusControl: () => this.control?.focus(),
+        // The control view opens its Network panel when its address asks for it (a fragment change: no reload).
+        openNetwork: () => {
+          this.control?.focus();
+          void this.control?.load(`${this.address.controlUrl}&panel=network`);
+        },
         openView: (view) => void this.openView(view),
       }),
     );

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CommandSchema } from './commands';
 import { ViewStateSchema } from './view-schemas';
+import { NetworkStatusSchema } from './network';
+import { PresenceSchema } from './presence';
 
 /** Bumped on any change a client of the previous version would misread. */
 export const PROTOCOL_VERSION = 2;
@@ -31,6 +33,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping'), id: z.number().int(), t0: z.number() }).strict(),
   /** Plays the test chime on the views chosen as audio outputs; changes no state. */
   z.object({ type: z.literal('cue.test'), id: z.string().min(1).max(64) }).strict(),
+  /** A screen that may ring says whether its sound can play now (the browser may wait for a click). */
+  z.object({ type: z.literal('audio.state'), state: z.enum(['ready', 'blocked']) }).strict(),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
@@ -67,5 +71,11 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pong'), id: z.number().int(), t0: z.number(), hostNow: z.number() }),
   /** A sound to play now, sent only to views chosen as audio outputs. */
   z.object({ type: z.literal('cue'), sound: SoundSchema, volume: z.number() }),
+  /** Who is connected (host role only): hall screens and reviewers' phones. */
+  z.object({ type: z.literal('presence'), presence: PresenceSchema }),
+  /** The host's network setting and where it can be reached (host role only). */
+  z.object({ type: z.literal('network'), network: NetworkStatusSchema }),
+  /** The host now listens on another port: the view reopens itself there. */
+  z.object({ type: z.literal('moved'), port: z.number().int().min(1).max(65535) }),
 ]);
 export type HostMessage = z.infer<typeof HostMessageSchema>;

@@ -3,6 +3,7 @@ import { ACTIONS, actionByName, actionState } from '../core/actions';
 import { CommandSchema } from '../core/commands';
 import { IdSchema } from '../core/meeting';
 import { firstIssue } from '../core/issues';
+import type { HostRuns } from '../core/network';
 import { COMMAND_BODY_LIMIT, PROTOCOL_VERSION } from '../core/protocol';
 import { checkedView } from '../core/views';
 import type { MeetingEngine, Outcome } from './meeting-engine';
@@ -15,11 +16,12 @@ const STATUS: Record<string, number> = { not_allowed: 409, not_found: 404, inval
  * The small HTTP API for integrations (a Stream Deck, a script): the same commands and actions as
  * the control view, with the same roles. `Authorization: Bearer <token>`.
  */
-export function apiRoutes(app: FastifyInstance, engine: MeetingEngine, authorize: Authorize): void {
+export function apiRoutes(app: FastifyInstance, engine: MeetingEngine, authorize: Authorize, runs: HostRuns): void {
   const answer = (reply: FastifyReply, outcome: Outcome) =>
     outcome.ok ? reply.send({ seq: outcome.seq }) : reply.code(STATUS[outcome.error.code] ?? 400).send({ error: outcome.error.code, message: outcome.error.message });
 
-  app.get('/api/v1/health', async () => ({ ok: true, protocol: PROTOCOL_VERSION }));
+  // `runs`: the desktop app's own process (utility), inside the app (its fallback), or serve mode.
+  app.get('/api/v1/health', async () => ({ ok: true, protocol: PROTOCOL_VERSION, runs }));
 
   app.get('/api/v1/state', async (req, reply) => {
     const audience = authorize(req, reply, ['host', 'clerk', 'display', 'reviewer']);

@@ -19,20 +19,24 @@ export interface Supervisor {
 export async function runHost(opts: HostOptions): Promise<Supervisor> {
   const library = MeetingLibrary.of(opts.meetingPath);
   const listeners = new Set<(host: RunningHost, failure: string | null) => void>();
+  // What the next start listens on: the port and network of the host before it, changed at run time or not.
   let port = opts.port;
+  let network = opts.network;
   let switching: Promise<void> = Promise.resolve();
 
   /** Puts a meeting at the top of the recent list, under the title it has now (it may have been renamed). */
   const remember = (running: RunningHost) => library.remember(running.engine.file, running.engine.current().title, (opts.clock?.wall() ?? Date.now()) as number);
 
   const start = async (meetingPath: string, newMeeting?: MeetingSetup): Promise<RunningHost> => {
-    const started = await startHost({ ...opts, meetingPath, port, ...(newMeeting ? { newMeeting } : {}), files: { library, switchTo } });
-    port = Number(new URL(started.origin).port);
+    const started = await startHost({ ...opts, meetingPath, port, ...(network ? { network } : {}), ...(newMeeting ? { newMeeting } : {}), files: { library, switchTo } });
+    port = started.network.port;
     await remember(started);
     return started;
   };
 
   const stop = async (running: RunningHost) => {
+    const { lan, interface: choice } = running.network.setting;
+    network = { lan, interface: choice };
     await running.close();
     await remember(running);
   };

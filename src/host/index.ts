@@ -1,8 +1,10 @@
 import Fastify from 'fastify';
-import { hostname, networkInterfaces } from 'node:os';
+import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MeetingSetup } from '../core/meeting';
+import { DEFAULT_PORT } from '../core/network';
+import type { HostRuns, NetworkSetting } from '../core/network';
 import type { Clock } from '../core/time';
 import { apiRoutes } from './api.routes';
 import { authorizer, requireToken } from './authorize';
@@ -11,6 +13,10 @@ import { cardsRoutes } from './cards.routes';
 import type { Network } from './cards.routes';
 import { exportRoutes } from './export.routes';
 import { importRoutes } from './import.routes';
+import type { InterfaceTable } from './interfaces';
+import { freePort } from './listen';
+import { HostNetwork, listenAddress } from './network';
+import { networkRoutes } from './network.routes';
 import { clerkRoutes } from './clerk.routes';
 import { meetingsRoutes } from './meetings.routes';
 import type { MeetingFiles } from './meetings.routes';
@@ -28,10 +34,18 @@ import { attachGateway } from './ws.gateway';
 
 export interface HostOptions {
   meetingPath: string;
-  /** 0 picks any free port. */
+  /** Default 4317; 0 picks any free port. */
   port?: number;
-  /** 127.0.0.1 keeps the meeting on this machine; 0.0.0.0 lets phones on the LAN reach it. */
-  bind?: string;
+  /** A taken port fails the start (serve mode: the person chooses another), or the next free one is taken (the desktop app). */
+  whenPortTaken?: 'fail' | 'next';
+  /** Whether phones and stage screens may connect, and on which interface (default: this machine only). */
+  network?: Pick<NetworkSetting, 'lan' | 'interface'>;
+  /** Where this host runs, as `GET /api/v1/health` tells (default serve). */
+  runs?: HostRuns;
+  /** Hears the network setting changed from the control view, to keep it (the desktop app's settings file). */
+  rememberNetwork?: (setting: NetworkSetting) => void;
+  /** The machine's interfaces (default os.networkInterfaces): tests give a fake list. */
+  interfaces?: () => InterfaceTable;
   /** The built views (`npm run build:ui`). */
   uiDir?: string;
   /** The agenda for a meeting file that does not exist yet (default: the built-in demo). */
@@ -46,23 +60,26 @@ export interface HostOptions {
 }
 
 export interface RunningHost {
-  origin: string;
-  controlUrl: string;
-  displayUrl: string;
-  stageUrl: string;
+  /** The host on this machine (loopback), on the port it listens on now. */
+  readonly origin: string;
+  readonly controlUrl: string;
+  readonly displayUrl: string;
+  readonly stageUrl: string;
   /** The clerk view: it asks for the clerk's PIN, so its address carries no key. */
-  clerkUrl: string;
+  readonly clerkUrl: string;
   /** A reviewer's own address (the QR card's content), on this machine or a LAN origin. */
   reviewerUrl(reviewerId: string, origin?: string): string | null;
-  /** Addresses other devices on the LAN can use, when bound beyond loopback. */
-  lanOrigins: string[];
+  /** Addresses other devices on the LAN can use now: none while the LAN is off. */
+  readonly lanOrigins: string[];
+  /** The network setting, the port, and the addresses this host answers to. */
+  network: HostNetwork;
   tokens: TokenStore;
   engine: MeetingEngine;
   warnings: string[];
   close(): Promise<void>;
 }
 
-export const DEFAULT_PORT = 4317;
+export { DEFAULT_PORT };
 
 /** Request limits for every route that does not set its own (commands and imports do). */
 export const HTTP_LIMITS = { bodyBytes: 16 * 1024, requestMs: 30_000 } as const;
@@ -72,6 +89,9 @@ export const defaultUiDir = (): string => resolve(here, '../../dist/ui');
 /** Starts the host: loads the meeting, arms its timers, serves the views and the protocol. */
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const clock = opts.clock ?? systemClock;
+  const setting: NetworkSetting = { lan: false, interface: 'all', ...opts.network, port: opts.port ?? DEFAULT_PORT };
+  // Before any file is made: a port in use is said at once, or the next free one found.
+  const port = setting.port === 0 ? 0 : await freePort(listenAddress(setting), setting.port, opts.whenPortTaken === 'next');
   const meetingPath = resolve(opts.meetingPath);
   const engine = await MeetingEngine.open(meetingPath, clock, opts.newMeeting);
   // A read-only meeting writes nothing at all, not even keys: those of this run stay in memory.
@@ -92,15 +112,14 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   // Node takes these at the server's creation only (set later, they are not enforced).
   const http = { requestTimeout, headersTimeout: Math.min(10_000, requestTimeout), connectionsCheckingInterval: Math.min(1_000, requestTimeout) };
   const app = Fastify({ logger: false, bodyLimit: HTTP_LIMITS.bodyBytes, requestTimeout, http });
-  const bind = opts.bind ?? '127.0.0.1';
-  const loopbackOnly = bind === '127.0.0.1' || bind === 'localhost';
-  // The port is known once listening (0 picks a free one); the routes read it when asked.
-  let port = opts.port ?? DEFAULT_PORT;
-  /** The LAN addresses the host serves on now: none when it listens on this machine only. */
-  const served = () => (loopbackOnly ? [] : lanAddresses());
-  const lanNetworks = (): Network[] => served().map(({ iface, address }) => ({ label: `${iface} ${address}`, origin: `http://${address}:${port}` }));
-  /** What this machine answers to, read at each request: the addresses it serves on now, and its own names. */
-  const ownHost = (): OwnHost => ({ port, names: [...served().map((a) => a.address), ...ownNames()] });
+  const network = new HostNetwork(setting, {
+    runs: opts.runs ?? 'serve',
+    remembered: opts.rememberNetwork !== undefined,
+    ...(opts.interfaces ? { interfaces: opts.interfaces } : {}),
+    ...(opts.rememberNetwork ? { onSetting: opts.rememberNetwork } : {}),
+  });
+  /** What this machine answers to, read at each request: the addresses it serves on now (they follow the network setting), and its own names. */
+  const ownHost = (): OwnHost => ({ port: network.port, names: [...network.served().map((a) => a.address), ...ownNames()] });
   const trusted = (headers: { host?: string; origin?: string }): string | null => hostRefusal(headers, ownHost());
   app.addHook('onRequest', async (req, reply) => {
     const refusal = trusted(req.headers);
@@ -109,37 +128,52 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   requireToken(app, identify);
   await uiRoutes(app, opts.uiDir ?? defaultUiDir());
   const authorize = authorizer(identify, (reviewerId) => engine.current().claims[reviewerId]?.device);
-  apiRoutes(app, engine, authorize);
+  apiRoutes(app, engine, authorize, opts.runs ?? 'serve');
   exportRoutes(app, engine, authorize);
   importRoutes(app, engine, authorize);
   if (opts.files) meetingsRoutes(app, engine, authorize, opts.files);
   clerkRoutes(app, tokens, tokens.clerkPin());
-  // When the host listens on this machine only, the cards can only carry this machine's address: the page says so.
-  cardsRoutes(app, engine, tokens, authorize, () => [...lanNetworks(), { label: 'localhost', origin: `http://127.0.0.1:${port}` }]);
-  await app.listen({ port, host: bind });
-  const address = app.server.address();
-  if (typeof address === 'object' && address) port = address.port;
-  const origin = `http://127.0.0.1:${port}`;
-  const displayUrl = `${origin}/display#token=${tokens.display}`;
-  const gateway = attachGateway(app.server, { engine, clock, tokens, displayUrl, identify, trusted, ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}) });
+  networkRoutes(app, network, tokens, authorize);
+  const origin = () => `http://127.0.0.1:${network.port}`;
+  const lanNetworks = (): Network[] => network.served().map(({ name, address }) => ({ label: `${name} ${address}`, origin: `http://${address}:${network.port}` }));
+  // While the LAN is off the cards can only carry this machine's address: the page says so.
+  cardsRoutes(app, engine, tokens, authorize, () => [...lanNetworks(), { label: 'localhost', origin: origin() }]);
+  await app.listen({ port, host: listenAddress(setting) });
+  network.attach(app.server);
+  const displayUrl = () => `${origin()}/display#token=${tokens.display}`;
+  const gateway = attachGateway(app.server, { engine, clock, tokens, displayUrl, network, identify, trusted, ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}) });
   // One timer for everything the host does by itself: boundaries on the instant, auto-locks.
   const timer = new DueTimer(engine, clock, [boundaryDue(engine), autoLockDue(engine)], opts.timers);
   return {
-    origin,
-    controlUrl: `${origin}/control#token=${tokens.host}`,
-    displayUrl,
-    stageUrl: `${origin}/stage#token=${tokens.display}`,
-    clerkUrl: `${origin}/clerk`,
-    reviewerUrl: (reviewerId: string, base = origin) => {
+    get origin() {
+      return origin();
+    },
+    get controlUrl() {
+      return `${origin()}/control#token=${tokens.host}`;
+    },
+    get displayUrl() {
+      return displayUrl();
+    },
+    get stageUrl() {
+      return `${origin()}/stage#token=${tokens.display}`;
+    },
+    get clerkUrl() {
+      return `${origin()}/clerk`;
+    },
+    reviewerUrl: (reviewerId: string, base = origin()) => {
       const token = tokens.reviewerToken(reviewerId);
       return token ? `${base}/review#token=${token}` : null;
     },
-    lanOrigins: lanNetworks().map((n) => n.origin),
+    get lanOrigins() {
+      return network.lanOrigins();
+    },
+    network,
     tokens,
     engine,
     warnings: engine.warnings,
     async close() {
       timer.stop();
+      network.close();
       gateway.close();
       await app.close();
       await engine.close();
@@ -152,11 +186,3 @@ function ownNames(): string[] {
   const name = hostname().toLowerCase();
   return name ? [name, `${name}.local`] : [];
 }
-
-/** The machine's IPv4 addresses other devices can reach, named after their interface (Wi-Fi, Ethernet…). */
-function lanAddresses(): { iface: string; address: string }[] {
-  return Object.entries(networkInterfaces()).flatMap(([iface, infos]) =>
-    (infos ?? []).flatMap((i) => (i.family === 'IPv4' && !i.internal ? [{ iface, address: i.address }] : [])),
-  );
-}
-

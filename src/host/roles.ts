@@ -16,6 +16,9 @@ export function mayRoleSend(audience: Audience, message: ClientMessage): boolean
       return true;
     case 'cue.test':
       return audience.role === 'host' || audience.role === 'clerk';
+    // Screens that may ring: the hall's (display role) and the control view. Phones never ring.
+    case 'audio.state':
+      return audience.role === 'display' || audience.role === 'host';
     case 'command':
       if (message.command.type === 'ballot.submit') return audience.role === 'reviewer';
       // The host claims a card for a phone as it connects; no view asks for it.

@@ -14,6 +14,9 @@ import { ViewFeed } from '../core/view-feed';
 import type { PhoneText, Viewer } from '../core/view-feed';
 import type { Audience } from '../core/views';
 import type { Change, MeetingEngine } from './meeting-engine';
+import type { HostNetwork } from './network';
+import { PresenceTracker } from './presence';
+import type { Seen } from './presence';
 import { Fanout } from './fanout';
 import type { Wire } from './fanout';
 import { phoneOf } from './phone-key';
@@ -25,12 +28,14 @@ interface View extends Viewer {
   ws: WebSocket;
   /** A reviewer's phone: the hash of its device key; the card must stay with it. Null for other views. */
   phoneHash: string | null;
-  /** Which audio output this view is, or null for views that never ring (phones, the clerk). */
+  /** Which audio output this view is, or null for views that never ring (phones, the clerk, the preview). */
   kind: AudioOutput | null;
   device: string;
   /** The payload of the last ping sent, until its pong comes back: only our own ping's pong proves the peer is there. */
   awaiting: Buffer | null;
   outbox: SocketOutbox;
+  /** This socket in the list of who is connected. */
+  seen: Seen;
   /** Sends a text message on the socket (a phone's state comes as UTF-8 bytes): what the fan-out calls. */
   send(text: Wire, isState: boolean): void;
 }
@@ -53,7 +58,9 @@ export interface GatewayDeps {
   engine: MeetingEngine;
   clock: Clock;
   tokens: TokenStore;
-  displayUrl: string;
+  /** The display's address on this machine, for the control view's preview (its port may change). */
+  displayUrl: () => string;
+  network: HostNetwork;
   /** Whose token this is, a removed reviewer's key being no one's (index.ts). */
   identify(token: string | null): Audience | null;
   /** How often each view is pinged; one that has not answered the previous ping by the next is ended. */
@@ -80,6 +87,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
   // What each role may see is decided in core; a view that would show more is not sent at all.
   const feed = new ViewFeed((audience, problem) => console.error(`rostrum: a ${audience.role} view was not sent: ${problem}`));
   const toBytes = phoneBytes();
+  const presence = new PresenceTracker(() => deps.clock.wall());
 
   server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
 
@@ -99,14 +107,19 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
       if (!claim.ok) return claim.error.code === 'card_in_use' ? refuse(socket, 409, 'Conflict') : refuse(socket, 503, 'Service Unavailable');
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      // The control view's preview is a display page that neither rings nor counts as a screen.
+      const kind = url.searchParams.has('preview') ? null : viewKind(url.searchParams.get('view'));
+      const screenId = (url.searchParams.get('screen') ?? '').replace(/[^\w-]/g, '').slice(0, 40) || 'unnamed';
+      const seen: Seen = { audience, screen: kind ? { kind, id: screenId } : null, from: req.socket.remoteAddress ?? '?', audio: null };
       const outbox = new SocketOutbox({ get bufferedAmount() { return ws.bufferedAmount; }, send: (text) => ws.send(text, { binary: false }), terminate: () => ws.terminate() });
       socket.on('drain', () => outbox.drained());
       const view: View = {
         ws,
         audience,
         phoneHash: phone,
-        kind: viewKind(url.searchParams.get('view')),
+        kind,
         device,
+        seen,
         awaiting: null,
         outbox,
         send: (text, isState) => (isState ? outbox.state(text) : outbox.reply(text as string)),
@@ -117,6 +130,8 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
       } catch (err) {
         return fail(view, err);
       }
+      presence.connected(seen);
+      presenceChanged();
       ws.on('message', (data, isBinary) => void onMessage(view, data as Buffer, isBinary));
       ws.on('pong', (data) => {
         if (view.awaiting?.equals(data)) view.awaiting = null;
@@ -124,6 +139,8 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
       const gone = () => {
         views.delete(view);
         fanout.forget(view);
+        presence.disconnected(seen);
+        presenceChanged();
       };
       ws.on('close', gone);
       ws.on('error', gone);
@@ -151,10 +168,42 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
       role,
       hostNow: deps.clock.now(),
       state,
-      ...(role === 'host' || role === 'clerk' ? { displayUrl: deps.displayUrl } : {}),
+      ...(role === 'host' || role === 'clerk' ? { displayUrl: deps.displayUrl() } : {}),
       ...(deps.engine.readOnly && (role === 'host' || role === 'clerk') ? { readOnly: deps.engine.readOnly } : {}),
     } satisfies HostMessage));
+    if (role === 'host') void deps.network.status(deps.tokens.display).then((network) => send(view, { type: 'network', network }));
   }
+
+  /** Who is connected and the network are the host's alone: no other role hears of them. */
+  const hostViews = () => [...views].filter((v) => v.audience.role === 'host');
+
+  /** Sent once for all the connects and disconnects of one turn (a hall of phones reconnecting). */
+  let presencePending = false;
+  function presenceChanged(): void {
+    if (presencePending) return;
+    presencePending = true;
+    setImmediate(() => {
+      presencePending = false;
+      const text = JSON.stringify({ type: 'presence', presence: presence.snapshot(deps.engine.current()) } satisfies HostMessage);
+      hostViews().forEach((v) => v.outbox.reply(text));
+    });
+  }
+
+  deps.network.onChange(() => {
+    void deps.network.status(deps.tokens.display).then((network) => {
+      const text = JSON.stringify({ type: 'network', network } satisfies HostMessage);
+      hostViews().forEach((v) => v.outbox.reply(text));
+    });
+  });
+
+  // The host listens on another port now: every screen and phone reopens itself there.
+  deps.network.onMoved((port) => {
+    const text = JSON.stringify({ type: 'moved', port } satisfies HostMessage);
+    views.forEach((v) => {
+      v.outbox.timely(text);
+      v.ws.close(4302, 'moved');
+    });
+  });
 
   async function onMessage(view: View, data: Buffer, isBinary: boolean): Promise<void> {
     const limit = MESSAGE_LIMITS[view.audience.role];
@@ -175,6 +224,9 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
       case 'cue.test':
         cue(deps.engine.current(), 'warning', true);
         return send(view, { type: 'ack', id: msg.id, seq: deps.engine.current().seq });
+      case 'audio.state':
+        view.seen.audio = msg.state;
+        return presenceChanged();
       case 'command': {
         const a = view.audience;
         const by = a.role === 'reviewer' ? { role: a.role, reviewerId: a.reviewerId, device: view.device, phone: view.phoneHash ?? undefined } : { role: a.role, device: view.device };
@@ -204,6 +256,8 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
   const unsubscribe = deps.engine.onChange(({ state, event }: Change) => {
     if (unsent === null) setImmediate(broadcast);
     unsent = state;
+    // The roster, the audio outputs and mute are part of who is connected and whether they ring.
+    if (event.type === 'scoring.configured' || event.type === 'audio.set' || event.type === 'undo.applied') presenceChanged();
     // The chimes cannot wait for anything.
     if (event.type === 'boundary.reached') {
       const spec = slotById(state, event.slotId)?.phases[event.phaseIndex];

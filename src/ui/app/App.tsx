@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ViewKind } from '../connection/client';
 import { DisplayView } from '../display/DisplayView';
 import { MiniTimer } from '../display/MiniTimer';
+import { SoundLock } from '../shared/SoundLock';
 import { ViewContext, useView } from './context';
 import type { ViewContextValue } from './context';
 
@@ -43,6 +44,7 @@ export function App({ view, ctx, token }: { view: ViewKind; ctx: ViewContextValu
   return (
     <ViewContext.Provider value={ctx}>
       <LinkBanner />
+      {(view === 'display' || view === 'stage' || view === 'control') && <SoundLock kind={view} />}
       <Suspense fallback={null}>
         <Page view={view} token={token} />
       </Suspense>

@@ -5,6 +5,25 @@ import { phoneKey } from '../review/phone-key';
 import type { ViewContextValue } from './context';
 import { createViewStore } from './view-store';
 
+/** The views that may be chosen to ring (AudioOutput): they tell the host whether they can. */
+const RINGS: ReadonlySet<ViewKind> = new Set<ViewKind>(['display', 'stage', 'control']);
+
+/**
+ * This tab's own id, kept across reloads (sessionStorage is per tab), so the host's list of who is
+ * connected shows each screen once. Random bytes, not randomUUID: a LAN page is no secure context.
+ */
+function screenId(view: ViewKind): string {
+  const fresh = () => Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
+  try {
+    const key = `rostrum.screen.${view}`;
+    const id = sessionStorage.getItem(key) ?? fresh();
+    sessionStorage.setItem(key, id);
+    return id;
+  } catch {
+    return fresh();
+  }
+}
+
 /**
  * Wires one page: its store, its connection to the host and, unless it is the control view's
  * silent preview, its chimes. Once per page load, outside React, so nothing reconnects on a re-render.
@@ -12,6 +31,7 @@ import { createViewStore } from './view-store';
 export function startView(view: ViewKind, token: string, preview: boolean): ViewContextValue {
   const store = createViewStore();
   const chimes = preview ? null : createChimes();
+  const rings = !preview && RINGS.has(view);
   const connection = connect(
     token,
     view,
@@ -20,13 +40,25 @@ export function startView(view: ViewKind, token: string, preview: boolean): View
       welcome: (role, meeting, displayUrl, readOnly) => store.getState().welcome(role, meeting, displayUrl, readOnly),
       state: (meeting) => store.getState().update(meeting),
       cue: (sound, volume) => chimes?.play(sound, volume),
+      presence: (presence) => store.setState({ presence }),
+      network: (network) => store.setState({ network }),
+      // Same page, same key, the host's new port: the page reopens itself there.
+      moved: (port) => {
+        const url = new URL(window.location.href);
+        url.port = String(port);
+        window.location.replace(url);
+      },
     },
-    window.location,
-    view === 'review' ? phoneKey(localStorage) : null,
+    { preview, ...(rings ? { screen: screenId(view) } : {}), ...(view === 'review' ? { phone: phoneKey(localStorage) } : {}) },
   );
   // Browsers keep audio locked until the first gesture on the page; any click or key unlocks it.
   const unlock = () => chimes?.unlock();
   window.addEventListener('pointerdown', unlock);
   window.addEventListener('keydown', unlock);
+  if (rings)
+    chimes?.watch((sound) => {
+      store.setState({ sound });
+      connection.reportAudio(sound);
+    });
   return { store, connection };
 }

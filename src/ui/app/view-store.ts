@@ -1,4 +1,6 @@
 import { createStore } from 'zustand/vanilla';
+import type { NetworkStatus } from '../../core/network';
+import type { Presence } from '../../core/presence';
 import type { ViewRole, ViewState } from '../../core/protocol';
 import type { LinkStatus } from '../connection/client';
 
@@ -15,6 +17,11 @@ export interface ViewStoreState {
   /** Why the meeting cannot be changed (a damaged file opened read-only), or null. */
   readOnly: string | null;
   notices: Notice[];
+  /** Who is connected and the network: the control view's alone (the host sends them to no one else). */
+  presence: Presence | null;
+  network: NetworkStatus | null;
+  /** This screen's sound: null when it never rings (phones, the preview), else whether it can play now. */
+  sound: 'ready' | 'blocked' | null;
   setLink(link: LinkStatus): void;
   welcome(role: ViewRole, meeting: ViewState, displayUrl: string | null, readOnly?: string | null): void;
   update(meeting: ViewState): void;
@@ -36,6 +43,9 @@ export const createViewStore = () =>
     displayUrl: null,
     readOnly: null,
     notices: [],
+    presence: null,
+    network: null,
+    sound: null,
     setLink: (link) => set({ link }),
     welcome: (role, meeting, displayUrl, readOnly = null) => set({ role, meeting, displayUrl, readOnly, link: 'online' }),
     // A late state from before a reconnect must not roll the view back.

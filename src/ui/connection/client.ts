@@ -1,5 +1,7 @@
 import type { Command } from '../../core/commands';
 import { HostMessageSchema } from '../../core/protocol';
+import type { NetworkStatus } from '../../core/network';
+import type { Presence } from '../../core/presence';
 import type { ErrorCode, HostMessage, Sound, ViewRole, ViewState } from '../../core/protocol';
 import { ClockSync } from './clock-sync';
 
@@ -25,6 +27,21 @@ export interface ClientEvents {
   welcome(role: ViewRole, state: ViewState, displayUrl: string | null, readOnly: string | null): void;
   state(state: ViewState): void;
   cue(sound: Sound, volume: number): void;
+  /** Who is connected (host role only). */
+  presence(presence: Presence): void;
+  /** The host's network setting and addresses (host role only). */
+  network(network: NetworkStatus): void;
+  /** The host listens on another port now: the page reopens itself there. */
+  moved(port: number): void;
+}
+
+export interface ConnectOptions {
+  /** The control view's silent preview of the big screen: it neither rings nor counts as a screen. */
+  preview?: boolean;
+  /** This tab or window's own id, so the host lists each screen once across reloads and reconnects. */
+  screen?: string;
+  /** A reviewer's phone key: a card stays with the phone that first opened it. */
+  phone?: string;
 }
 
 export interface Connection {
@@ -32,6 +49,8 @@ export interface Connection {
   hostNow(): number;
   send(command: Command): Promise<number>;
   testCue(): Promise<void>;
+  /** Tells the host whether this screen's sound can play; said again after every reconnect. */
+  reportAudio(state: 'ready' | 'blocked'): void;
   close(): void;
 }
 
@@ -43,7 +62,7 @@ const BURST = 5;
  * clock offset, and validates everything it receives: a view trusts the host's data only after
  * parsing it.
  */
-export function connect(token: string, kind: ViewKind, on: ClientEvents, location: Location = window.location, phone: string | null = null): Connection {
+export function connect(token: string, kind: ViewKind, on: ClientEvents, options: ConnectOptions = {}, location: Location = window.location): Connection {
   const sync = new ClockSync();
   const pending = new Map<string, { resolve: (seq: number) => void; reject: (e: Error) => void }>();
   let ws: WebSocket | null = null;
@@ -51,6 +70,7 @@ export function connect(token: string, kind: ViewKind, on: ClientEvents, locatio
   let attempt = 0;
   let pingTimer: ReturnType<typeof setTimeout> | undefined;
   let nextId = 1;
+  let audio: 'ready' | 'blocked' | null = null;
 
   const wsUrl = () => {
     const u = new URL('/ws', location.href);
@@ -59,7 +79,9 @@ export function connect(token: string, kind: ViewKind, on: ClientEvents, locatio
     u.searchParams.set('view', kind);
     u.searchParams.set('device', kind);
     // A reviewer's card stays with the phone that first opened it: the phone says which it is.
-    if (phone !== null) u.searchParams.set('phone', phone);
+    if (options.phone !== undefined) u.searchParams.set('phone', options.phone);
+    if (options.screen) u.searchParams.set('screen', options.screen);
+    if (options.preview) u.searchParams.set('preview', '1');
     return u.toString();
   };
 
@@ -100,7 +122,7 @@ export function connect(token: string, kind: ViewKind, on: ClientEvents, locatio
 
   async function refusal(): Promise<'refused' | 'in-use' | null> {
     try {
-      const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(phone === null ? {} : { 'x-rostrum-phone': phone }) };
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(options.phone === undefined ? {} : { 'x-rostrum-phone': options.phone }) };
       const res = await fetch(new URL('/api/v1/state', location.href), { headers });
       return res.status === 401 ? 'refused' : res.status === 409 ? 'in-use' : null;
     } catch {
@@ -126,6 +148,7 @@ export function connect(token: string, kind: ViewKind, on: ClientEvents, locatio
       case 'welcome':
         sync.seed(performance.now(), msg.hostNow);
         on.status('online');
+        if (audio !== null) sendAudio();
         return on.welcome(msg.role, msg.state, msg.displayUrl ?? null, msg.readOnly ?? null);
       case 'state':
         return on.state(msg.state);
@@ -133,6 +156,13 @@ export function connect(token: string, kind: ViewKind, on: ClientEvents, locatio
         return sync.add(msg.t0, performance.now(), msg.hostNow);
       case 'cue':
         return on.cue(msg.sound, msg.volume);
+      case 'presence':
+        return on.presence(msg.presence);
+      case 'network':
+        return on.network(msg.network);
+      case 'moved':
+        closed = true;
+        return on.moved(msg.port);
       case 'ack':
         pending.get(msg.id)?.resolve(msg.seq);
         pending.delete(msg.id);
@@ -160,11 +190,20 @@ export function connect(token: string, kind: ViewKind, on: ClientEvents, locatio
     });
   }
 
+  function sendAudio(): void {
+    if (ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'audio.state', state: audio }));
+  }
+
   open();
   return {
     hostNow: () => performance.now() + sync.offset,
     send: (command) => request({ type: 'command', command }),
     testCue: () => request({ type: 'cue.test' }).then(() => undefined),
+    reportAudio(state) {
+      if (state === audio) return;
+      audio = state;
+      sendAudio();
+    },
     close() {
       closed = true;
       clearTimeout(pingTimer);

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agenda } from '../../core/queue';
 import type { SlotFields } from '../../core/commands';
@@ -6,7 +6,10 @@ import { useView } from '../app/context';
 import { download } from '../shared/download';
 import { AgendaImport } from './AgendaImport';
 import { AudioPanel } from './AudioPanel';
+import { HostRunsWarning } from './HostRunsWarning';
 import { LivePanel } from './LivePanel';
+import { NetworkPanel } from './NetworkPanel';
+import { PresencePanel, PresenceSummary } from './PresencePanel';
 import { Preview } from './Preview';
 import { Queue } from './Queue';
 import { ScoringPanel } from './ScoringPanel';
@@ -23,7 +26,23 @@ import { useShellNotices } from './useShellNotices';
 import { useShortcuts } from './useShortcuts';
 import './control.css';
 
-type Editing = { kind: 'add'; sittingId: string } | { kind: 'edit'; slotId: string } | { kind: 'scoring' } | { kind: 'import' } | { kind: 'files' } | null;
+type Editing = { kind: 'add'; sittingId: string } | { kind: 'edit'; slotId: string } | { kind: 'scoring' } | { kind: 'import' } | { kind: 'files' } | { kind: 'network' } | null;
+
+/** `#…&panel=network` opens the Network panel (the desktop app's menu does so); the request is then dropped from the address. */
+function usePanelFromAddress(open: () => void): void {
+  useEffect(() => {
+    const check = () => {
+      const params = new URLSearchParams(window.location.hash.slice(1));
+      if (params.get('panel') !== 'network') return;
+      params.delete('panel');
+      history.replaceState(null, '', `#${params.toString()}`);
+      open();
+    };
+    check();
+    window.addEventListener('hashchange', check);
+    return () => window.removeEventListener('hashchange', check);
+  }, [open]);
+}
 
 /** The host's laptop: the running order, the live speaker's clock and controls, and the big screen's preview. */
 export default function ControlView({ token }: { token: string }) {
@@ -35,6 +54,7 @@ export default function ControlView({ token }: { token: string }) {
   const send = useSend();
   const target = selected !== null && meeting?.slots.some((s) => s.id === selected) ? selected : null;
   const perform = usePerform(target);
+  usePanelFromAddress(useCallback(() => setEditing({ kind: 'network' }), []));
 
   const onOther = useCallback(
     (e: KeyboardEvent) => {
@@ -68,6 +88,10 @@ export default function ControlView({ token }: { token: string }) {
     <div className="control-root">
       <TopBar>
         <MiniTimerButton />
+        <PresenceSummary />
+        <button type="button" className="link" onClick={() => setEditing({ kind: 'network' })} data-testid="open-network">
+          {t('network.networkLink')}
+        </button>
         <button type="button" className="link" onClick={() => setEditing({ kind: 'files' })}>
           {t('files.title')}
         </button>
@@ -75,6 +99,7 @@ export default function ControlView({ token }: { token: string }) {
           {t('audit.title')}
         </a>
       </TopBar>
+      <HostRunsWarning />
       <div className="control-main">
         <Queue
           meeting={meeting}
@@ -91,6 +116,7 @@ export default function ControlView({ token }: { token: string }) {
           <ScoringPanel target={target} perform={perform} token={token} onSetup={() => setEditing({ kind: 'scoring' })} />
           <Preview />
           <MessagePanel target={target} perform={perform} />
+          <PresencePanel />
           <div className="control-bottom">
             <AudioPanel />
             <ShortcutList />
@@ -98,6 +124,7 @@ export default function ControlView({ token }: { token: string }) {
         </div>
       </div>
       {editing?.kind === 'files' && <MeetingFiles token={token} onClose={() => setEditing(null)} />}
+      {editing?.kind === 'network' && <NetworkPanel token={token} onClose={() => setEditing(null)} />}
       {editing?.kind === 'import' && <AgendaImport token={token} onClose={() => setEditing(null)} />}
       {editing?.kind === 'scoring' && (
         <ScoringSetup
