@@ -19,7 +19,9 @@ test('the built-in demo meeting, in Chinese, on the projector and the laptop', a
     await control.screenshot({ path: `${SCREENSHOTS}/demo-control-zh-${w}.png` });
     const display = await ctx.newPage();
     await display.goto(host.displayUrl);
-    await expect(display.getByText('科技经济运行局')).toBeVisible();
+    // Who is next, and the agenda with the first unit in it.
+    await expect(display.getByTestId('idle-next')).toContainText('下一位：科技经济运行局');
+    await expect(display.getByRole('listitem').filter({ hasText: '科技经济运行局' })).toBeVisible();
     await display.screenshot({ path: `${SCREENSHOTS}/demo-display-idle-zh-${w}.png` });
     await ctx.close();
   }
