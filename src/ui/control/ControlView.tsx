@@ -131,7 +131,8 @@ export default function ControlView({ token }: { token: string }) {
           scoring={meeting.scoring}
           units={[...new Set(meeting.slots.map((s) => s.unit))]}
           token={token}
-          onSave={(scoring) => send({ type: 'scoring.configure', scoring })}
+          frozen={Object.values(meeting.submitted).some((who) => who.length > 0)}
+          onSave={(scoring, reason) => send(reason === null ? { type: 'scoring.configure', scoring } : { type: 'scoring.amend', scoring, reason })}
           onClose={() => setEditing(null)}
         />
       )}

@@ -11,7 +11,9 @@ interface Props {
   scoring: Setup;
   units: string[];
   token: string;
-  onSave(scoring: Setup): Promise<boolean>;
+  /** Ballots are in: the rules are frozen, and changing them needs a reason (it goes into the report). */
+  frozen: boolean;
+  onSave(scoring: Setup, reason: string | null): Promise<boolean>;
   onClose(): void;
 }
 
@@ -20,12 +22,13 @@ type ImportAnswer = { ok: true; reviewers: Reviewer[] } | { ok: false; errors: {
 const PRESETS = { total: defaultScoring().rubric, four: FOUR_CRITERIA } as const;
 
 /** The meeting's scoring rules: rubric, groups and weights, reviewers (typed or imported), penalties, grades, auto-lock. */
-export function ScoringSetup({ scoring, units, token, onSave, onClose }: Props) {
+export function ScoringSetup({ scoring, units, token, frozen, onSave, onClose }: Props) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState<Setup>(scoring);
   const [error, setError] = useState<string | null>(null);
   const [imported, setImported] = useState<ImportAnswer | null>(null);
+  const [reason, setReason] = useState('');
   useEffect(() => dialog.current?.showModal(), []);
 
   const rules = draft.rules;
@@ -53,13 +56,18 @@ export function ScoringSetup({ scoring, units, token, onSave, onClose }: Props) 
       const { path, message } = firstIssue(parsed.error);
       return setError(path ? `${path}: ${message}` : message);
     }
-    if (await onSave(parsed.data)) onClose();
+    if (await onSave(parsed.data, frozen && reason.trim() !== '' ? reason.trim() : null)) onClose();
   };
 
   return (
     <dialog ref={dialog} className="slot-editor scoring-setup" onClose={onClose} aria-labelledby="setup-title">
       <form onSubmit={(e) => void submit(e)}>
         <h2 id="setup-title">{t('scoring.setupTitle')}</h2>
+        {frozen && (
+          <p className="form-note" role="note" data-testid="rules-frozen">
+            {t('scoring.frozen')}
+          </p>
+        )}
         <fieldset>
           <legend>{t('report.rubric')}</legend>
           <label>
@@ -128,6 +136,17 @@ export function ScoringSetup({ scoring, units, token, onSave, onClose }: Props) 
             <input value={rules.cutoffPenalty} size={4} onChange={(e) => setRules({ cutoffPenalty: e.target.value.trim() })} />
           </label>
           <label>
+            {t('scoring.tieBreak')}
+            <select value={rules.tieBreakGroupId ?? ''} onChange={(e) => setRules({ tieBreakGroupId: e.target.value === '' ? null : e.target.value })} data-testid="tie-break">
+              <option value="">{t('scoring.tieBreakDefault')}</option>
+              {draft.groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
             {t('scoring.autoLock')}
             <input
               type="number"
@@ -171,6 +190,12 @@ export function ScoringSetup({ scoring, units, token, onSave, onClose }: Props) 
             ))
           )}
         </fieldset>
+        {frozen && (
+          <label className="reason">
+            {t('scoring.reason')}
+            <textarea value={reason} rows={2} maxLength={300} onChange={(e) => setReason(e.target.value)} data-testid="rules-reason" />
+          </label>
+        )}
         {error && (
           <p className="form-error" role="alert">
             {error}

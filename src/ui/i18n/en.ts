@@ -303,6 +303,10 @@ export const en = {
     grades: { excellent: 'Excellent', good: 'Good', pass: 'Pass', needsWork: 'Needs work' },
   },
   scoring: {
+    tieBreak: 'Ties broken by',
+    tieBreakDefault: 'the heaviest group',
+    frozen: 'Ballots are in, so the rules are frozen: reviewers may still be added; changing a rule needs a reason, which goes into the report.',
+    reason: 'Reason for the change',
     title: 'Scoring',
     setup: 'Scoring setup…',
     setupTitle: 'Scoring setup',

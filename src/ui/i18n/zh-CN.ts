@@ -305,6 +305,10 @@ export const zhCN: Dictionary = {
     grades: { excellent: '优秀', good: '良好', pass: '合格', needsWork: '待改进' },
   },
   scoring: {
+    tieBreak: '同分时比较',
+    tieBreakDefault: '权重最高的评分组',
+    frozen: '已有评委评分，评分规则已冻结：只可增加评委；修改规则须写明理由，理由将写入报告。',
+    reason: '修改理由',
     title: '评分',
     setup: '评分设置…',
     setupTitle: '评分设置',
