@@ -68,6 +68,8 @@ test('the desktop shell runs a meeting: windows, phones, views, a host that dies
     expect(platform.awake).toBe(true);
     const origin = shell.address.origin;
     expect(new URL(origin).hostname).toBe('127.0.0.1');
+    // The host itself says where it runs: the control view warns from this when the app fell back to in-app.
+    expect(await (await fetch(`${origin}/api/v1/health`)).json()).toMatchObject({ runs: 'utility' });
     const control = mustWindow(platform, '/control');
     const display = mustWindow(platform, '/display');
     await expect(control.page.getByText(TITLE).first()).toBeVisible();
