@@ -12,6 +12,7 @@ test('a message reaches the speaker beside the clock, the cut-off still covers i
   await display.goto(host.displayUrl);
   await control.goto(host.controlUrl);
   await expect(control.getByTestId('message-panel')).toBeVisible();
+  await expect(control.locator('[data-action="start"]')).toBeEnabled();
 
   await control.keyboard.press('Space');
   await expect(stage.locator('[data-stage="normal"]')).toBeVisible();

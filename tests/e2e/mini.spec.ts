@@ -7,6 +7,8 @@ test('the mini timer shows the clock in its stage colour on any small screen, an
   await phone.goto(host.displayUrl.replace('/display', '/mini'));
   await control.goto(host.controlUrl);
   await expect(phone.getByTestId('mini')).toHaveAttribute('data-stage', 'idle');
+  // A key acts on what the control view has from the host: wait until it can start.
+  await expect(control.locator('[data-action="start"]')).toBeEnabled();
 
   await control.keyboard.press('Space');
   await expect(phone.getByTestId('mini')).toHaveAttribute('data-stage', 'normal');
