@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { panelMeeting } from '../fixtures/meetings';
-import { expect, SCREENSHOTS, test } from './host.fixture';
+import { chooseClerkPin, expect, SCREENSHOTS, test } from './host.fixture';
 
 test.use({ meeting: panelMeeting() });
 
@@ -36,10 +36,7 @@ test('a card works on the first phone that opens it; another phone waits until t
   // The clerk sees which phone holds the card, and releases it.
   const clerkCtx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const clerk = await clerkCtx.newPage();
-  await clerk.goto(host.clerkUrl);
-  await clerk.getByLabel(/^PIN$|^PIN 码$/).fill('482913');
-  await clerk.getByLabel(/PIN again|再次输入/).fill('482913');
-  await clerk.getByRole('button', { name: /Open|进入/ }).click();
+  await chooseClerkPin(clerk, host.clerkUrl);
   const row = clerk.getByTestId('claim-l1');
   await expect(row).toContainText(/phone [0-9a-f]{8}|手机 [0-9a-f]{8}/);
   await clerk.getByTestId('card-claims').screenshot({ path: `${SCREENSHOTS}/clerk-cards-1280.png` });

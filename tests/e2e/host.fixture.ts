@@ -1,4 +1,5 @@
 import { test as base } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,3 +25,11 @@ export const test = base.extend<{ meeting: MeetingSetup; host: RunningHost }>({
 export { expect } from '@playwright/test';
 
 export const SCREENSHOTS = 'test-results/screenshots';
+
+/** Opens the clerk view the first time: the clerk chooses the PIN (typed twice) and is let in. */
+export async function chooseClerkPin(clerk: Page, url: string, pin = '482913'): Promise<void> {
+  await clerk.goto(url);
+  await clerk.getByLabel(/^PIN$|^PIN 码$/).fill(pin);
+  await clerk.getByLabel(/PIN again|再次输入/).fill(pin);
+  await clerk.getByRole('button', { name: /Open|进入/ }).click();
+}

@@ -1,5 +1,5 @@
 import { scoredMeeting } from '../fixtures/meetings';
-import { expect, SCREENSHOTS, test } from './host.fixture';
+import { chooseClerkPin, expect, SCREENSHOTS, test } from './host.fixture';
 
 test.use({ meeting: scoredMeeting() });
 
@@ -12,10 +12,7 @@ test('the clerk reopens a locked slot only with a reason; the clerk view and the
 
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
   const clerk = await ctx.newPage();
-  await clerk.goto(host.clerkUrl);
-  await clerk.getByLabel(/^PIN$/).fill('482913');
-  await clerk.getByLabel(/PIN again/).fill('482913');
-  await clerk.getByRole('button', { name: /Open/ }).click();
+  await chooseClerkPin(clerk, host.clerkUrl);
   await clerk.getByTestId('slot-list').getByRole('button', { name: /Unit A/ }).click();
   await clerk.getByTestId('reopen').getByRole('button', { name: 'Reopen…' }).click();
   await clerk.getByLabel('Why reopen? (recorded in the report)').fill('L2 handed in a paper ballot late');

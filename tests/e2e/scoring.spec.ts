@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost } from '../../src/host/index';
 import { panelMeeting } from '../fixtures/meetings';
-import { expect, SCREENSHOTS, test } from './host.fixture';
+import { chooseClerkPin, expect, SCREENSHOTS, test } from './host.fixture';
 
 test.use({ meeting: panelMeeting() });
 
@@ -75,10 +75,7 @@ test('five phones and one paper ballot score two speakers; the big screen shows 
   // The clerk chooses a PIN, then types u2's paper ballot for A twice.
   const clerkCtx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const clerk = await clerkCtx.newPage();
-  await clerk.goto(host.clerkUrl);
-  await clerk.getByLabel(/^PIN$|^PIN 码$/).fill('482913');
-  await clerk.getByLabel(/PIN again|再次输入/).fill('482913');
-  await clerk.getByRole('button', { name: /Open|进入/ }).click();
+  await chooseClerkPin(clerk, host.clerkUrl);
   await clerk.getByTestId('slot-list').getByRole('button', { name: /Unit A/ }).click();
   const enterPaper = async () => {
     await clerk.getByTestId('paper-reviewer').selectOption('u2');
