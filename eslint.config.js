@@ -33,6 +33,21 @@ export default tseslint.config(
     rules: restrict(['electron', 'react', 'react-dom', '**/ui/**', '**/electron/**'], 'src/host runs in plain Node: no Electron, no UI.'),
   },
   {
+    // The meeting's dictionaries are keyed by ids people chose: read them through own() (core/dict.ts),
+    // which never returns a member every object inherits (toString, constructor, __proto__).
+    files: ['src/core/**/*.ts', 'src/host/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[computed=true][property.type!="Literal"][object.type="MemberExpression"][object.property.name=/^(ballots|paper|windows|openedAt|status|records|claims|submitted|reviewers)$/]',
+          message: 'Read a dictionary keyed by ids with own(dict, key) from core/dict.ts: an id may name an inherited member.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -5,6 +5,7 @@ import * as rules from './rules';
 import { computeResults } from './results';
 import type { SlotResult } from './results';
 import type { MeetingState, MeetingView } from './state';
+import { own } from './dict';
 
 /** A physical key (KeyboardEvent.code, so it works whatever the layout or IME) and its modifiers. */
 export interface KeyBinding {
@@ -85,7 +86,7 @@ function neighbourMove(s: MeetingView, target: Id | null, step: -1 | 1): Command
 
 /** The slot whose ballots are still coming in: of the open slots, the one opened last. */
 export function collectingSlot(s: MeetingView): Id | null {
-  const open = Object.entries(s.openedAt).filter(([id]) => s.windows[id] === 'open');
+  const open = Object.entries(s.openedAt).filter(([id]) => own(s.windows, id) === 'open');
   return open.sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
 }
 
@@ -192,7 +193,7 @@ export const ACTIONS: readonly HostAction[] = [
     allowed: (s, t) => {
       const id = openTarget(s, t);
       // A locked slot is reopened only with a reason (scoring.reopen), never by a key.
-      return id !== null && s.windows[id] === undefined;
+      return id !== null && own(s.windows, id) === undefined;
     },
     command: (s, t) => ({ type: 'scoring.open', slotId: must(openTarget(s, t), 'openScoring') }),
   },
@@ -201,7 +202,7 @@ export const ACTIONS: readonly HostAction[] = [
     keys: [{ code: 'KeyL' }],
     allowed: (s, t) => {
       const id = lockTarget(s, t);
-      return id !== null && s.windows[id] === 'open';
+      return id !== null && own(s.windows, id) === 'open';
     },
     command: (s, t) => ({ type: 'scoring.lock', slotId: must(lockTarget(s, t), 'lockScoring') }),
   },

@@ -3,6 +3,7 @@ import type { MeetingEvent } from './events';
 import type { Id } from './meeting';
 import type { MeetingState } from './state';
 import type { Mono } from './time';
+import { own, put } from './dict';
 
 type ScoringEvent = Extract<
   MeetingEvent,
@@ -33,18 +34,18 @@ export function applyScoring(s: MeetingState, e: ScoringEvent): MeetingState {
     case 'ballot.submitted':
       return submitBallots(s, [e]);
     case 'paper.entered': {
-      const bySlot = s.paper[e.slotId] ?? {};
-      const entries = [...(bySlot[e.reviewerId] ?? []), { entryId: e.entryId, scores: e.scores, comment: e.comment, wall: e.wall }];
+      const bySlot = own(s.paper, e.slotId) ?? {};
+      const entries = [...(own(bySlot, e.reviewerId) ?? []), { entryId: e.entryId, scores: e.scores, comment: e.comment, wall: e.wall }];
       return { ...s, paper: { ...s.paper, [e.slotId]: { ...bySlot, [e.reviewerId]: entries } } };
     }
     case 'paper.discarded': {
-      const bySlot = s.paper[e.slotId] ?? {};
-      const entries = (bySlot[e.reviewerId] ?? []).filter((p) => p.entryId !== e.entryId);
+      const bySlot = own(s.paper, e.slotId) ?? {};
+      const entries = (own(bySlot, e.reviewerId) ?? []).filter((p) => p.entryId !== e.entryId);
       const next = entries.length > 0 ? { ...bySlot, [e.reviewerId]: entries } : without(bySlot, e.reviewerId);
       return { ...s, paper: { ...s.paper, [e.slotId]: next } };
     }
     case 'ballot.voided':
-      return { ...s, ballots: { ...s.ballots, [e.slotId]: without(s.ballots[e.slotId] ?? {}, e.reviewerId) } };
+      return { ...s, ballots: { ...s.ballots, [e.slotId]: without(own(s.ballots, e.slotId) ?? {}, e.reviewerId) } };
     case 'results.revealed':
       return { ...s, reveal: e.reveal };
     case 'results.hidden':
@@ -60,17 +61,17 @@ export type BallotSubmitted = Extract<MeetingEvent, { type: 'ballot.submitted' }
 export function submitBallots(s: MeetingState, run: readonly BallotSubmitted[]): MeetingState {
   const last = run.at(-1);
   if (!last) return s;
-  const slot = { ...s.ballots[last.slotId] };
+  const slot = { ...own(s.ballots, last.slotId) };
   for (const e of run) {
-    slot[e.reviewerId] = {
+    put(slot, e.reviewerId, {
       reviewerId: e.reviewerId,
       scores: e.scores,
       comment: e.comment,
       source: 'phone',
       ...(e.device === undefined ? {} : { device: e.device }),
-      submissions: [...(slot[e.reviewerId]?.submissions ?? []), e.submissionId].slice(-SUBMISSIONS_KEPT),
+      submissions: [...(own(slot, e.reviewerId)?.submissions ?? []), e.submissionId].slice(-SUBMISSIONS_KEPT),
       wall: e.wall,
-    };
+    });
   }
   return { ...s, ballots: { ...s.ballots, [last.slotId]: slot }, seq: last.seq };
 }
@@ -82,4 +83,4 @@ const open = (s: MeetingState, slotId: Id, at: Mono): MeetingState => ({
 });
 
 /** A slot opens for scoring when its speech ends, unless the host already opened or locked it. */
-export const openWhenSpeechEnds = (s: MeetingState, slotId: Id, at: Mono): MeetingState => (s.windows[slotId] ? s : open(s, slotId, at));
+export const openWhenSpeechEnds = (s: MeetingState, slotId: Id, at: Mono): MeetingState => (own(s.windows, slotId) ? s : open(s, slotId, at));

@@ -4,6 +4,7 @@ import { elapsedAt, grantedMs, passedBoundaries, remainingAt } from './phase-clo
 import { slotById } from './queue';
 import type { Boundary, Live, MeetingState, PhaseRecord } from './state';
 import type { Mono, Wall } from './time';
+import { own } from './dict';
 
 export const readyLive = (slotId: Id): Live => ({
   slotId,
@@ -22,7 +23,7 @@ const specOf = (s: MeetingState, live: Live) => slotById(s, live.slotId)?.phases
 /** Brings the live phase's record up to `at`: what the report and penalties will read. */
 function withRecord(s: MeetingState, live: Live, at: Mono, ended: Wall | null): MeetingState {
   const spec = specOf(s, live);
-  const records = s.records[live.slotId] ?? [];
+  const records = own(s.records, live.slotId) ?? [];
   const rec = records.find((r) => r.phaseIndex === live.phaseIndex);
   if (!spec || !rec) return s;
   const used = elapsedAt(live, at);
@@ -60,7 +61,7 @@ export function startPhase(s: MeetingState, slotId: Id, phaseIndex: number, at: 
     overtimeMs: 0,
     cutoff: false,
   };
-  const earlier = phaseIndex === 0 ? [] : (left.records[slotId] ?? []).filter((r) => r.phaseIndex < phaseIndex);
+  const earlier = phaseIndex === 0 ? [] : (own(left.records, slotId) ?? []).filter((r) => r.phaseIndex < phaseIndex);
   return {
     ...left,
     live: { ...readyLive(slotId), phaseIndex, mode: 'running', startedAt: at },

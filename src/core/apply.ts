@@ -8,6 +8,7 @@ import { initialState, UNDO_DEPTH } from './state';
 import type { MeetingState, Undoable } from './state';
 import type { SpeakerMessage } from './speaker-message';
 import { mono } from './time';
+import { own } from './dict';
 
 const undoablePart = (s: MeetingState): Undoable => ({
   title: s.title,
@@ -143,10 +144,12 @@ const shiftMessage = (m: SpeakerMessage | null, shiftMs: number): SpeakerMessage
  * takes back the action, never the lock. Only a reopening with a reason unlocks a slot.
  */
 function keptLocks(now: MeetingState, before: Undoable): Pick<Undoable, 'windows' | 'openedAt'> {
-  const locked = Object.keys(now.windows).filter((id) => now.windows[id] === 'locked');
-  const openedAt = { ...before.openedAt };
-  for (const id of locked) if (now.openedAt[id] !== undefined) openedAt[id] = now.openedAt[id];
-  return { windows: { ...before.windows, ...Object.fromEntries(locked.map((id) => [id, 'locked' as const])) }, openedAt };
+  const locked = Object.keys(now.windows).filter((id) => own(now.windows, id) === 'locked');
+  const lockedAt = locked.flatMap((id) => {
+    const at = own(now.openedAt, id);
+    return at === undefined ? [] : [[id, at] as const];
+  });
+  return { windows: { ...before.windows, ...Object.fromEntries(locked.map((id) => [id, 'locked' as const])) }, openedAt: { ...before.openedAt, ...Object.fromEntries(lockedAt) } };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Id } from './meeting';
 import type { MeetingView } from './state';
 import type { Mono } from './time';
+import { own } from './dict';
 
 /**
  * The next slot due to lock by itself (the meeting's "lock N minutes after opening" rule), or
@@ -11,7 +12,7 @@ export function nextAutoLock(state: Pick<MeetingView, 'windows' | 'openedAt' | '
   if (minutes === null) return null;
   let next: { slotId: Id; dueAt: Mono } | null = null;
   for (const [slotId, window] of Object.entries(state.windows)) {
-    const opened = state.openedAt[slotId];
+    const opened = own(state.openedAt, slotId);
     if (window !== 'open' || opened === undefined) continue;
     const dueAt = (opened + minutes * 60_000) as Mono;
     if (next === null || dueAt < next.dueAt) next = { slotId, dueAt };

@@ -7,6 +7,7 @@ import { DecimalTextSchema } from './scoring.setup';
 import type { Reviewer, Rubric } from './scoring.setup';
 import type { MeetingView } from './state';
 import type { Wall } from './time';
+import { own } from './dict';
 
 export const BallotInputSchema = z.object({
   scores: z.array(DecimalTextSchema).min(1).max(12),
@@ -51,13 +52,13 @@ function whoAndWhat(state: MeetingView, reviewerId: Id, slotId: Id): string | nu
   const slot = slotById(state, slotId);
   if (!slot) return `no slot "${slotId}"`;
   if (isRecused(reviewer, slot.unit)) return 'a reviewer does not score their own unit';
-  if (state.windows[slotId] === undefined) return 'scoring for this slot has not opened yet';
+  if (own(state.windows, slotId) === undefined) return 'scoring for this slot has not opened yet';
   return null;
 }
 
 /** Why this reviewer may not score this slot now, or null when they may. */
 export function ballotRefusal(state: MeetingView, reviewerId: Id, slotId: Id): string | null {
-  return whoAndWhat(state, reviewerId, slotId) ?? (state.windows[slotId] === 'locked' ? 'scoring for this slot is locked' : null);
+  return whoAndWhat(state, reviewerId, slotId) ?? (own(state.windows, slotId) === 'locked' ? 'scoring for this slot is locked' : null);
 }
 
 /**

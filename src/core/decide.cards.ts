@@ -2,6 +2,7 @@ import type { Command } from './commands';
 import type { Decision } from './decide';
 import type { Actor } from './events';
 import type { MeetingState } from './state';
+import { own } from './dict';
 
 type CardCommand = Extract<Command, { type: 'card.claim' | 'card.release' }>;
 
@@ -16,7 +17,7 @@ export const deviceTag = (device: string): string => device.slice(0, 8);
  * holds yet refuses nothing: the host claims it for a phone the moment the phone connects.
  */
 export function cardRefusal(state: Pick<MeetingState, 'claims'>, by: Actor): string | null {
-  const held = by.reviewerId === undefined ? undefined : state.claims[by.reviewerId];
+  const held = by.reviewerId === undefined ? undefined : own(state.claims, by.reviewerId);
   return held !== undefined && held.device !== by.phone ? CARD_IN_USE : null;
 }
 
@@ -34,12 +35,12 @@ export function decideCard(state: MeetingState, cmd: CardCommand, by: Actor): De
       const refusal = cardRefusal(state, by);
       if (refusal !== null) return { ok: false, error: { code: 'card_in_use', message: refusal } };
       // The phone that holds the card, coming back: nothing to record.
-      if (state.claims[by.reviewerId] !== undefined) return { ok: true, event: null };
+      if (own(state.claims, by.reviewerId) !== undefined) return { ok: true, event: null };
       return { ok: true, event: { type: 'card.claimed', reviewerId: by.reviewerId, device: by.phone } };
     }
     case 'card.release':
       if (by.role !== 'clerk') return { ok: false, error: { code: 'not_allowed', message: 'only the clerk releases a card' } };
-      if (state.claims[cmd.reviewerId] === undefined) return { ok: false, error: { code: 'not_found', message: 'no phone holds this card' } };
+      if (own(state.claims, cmd.reviewerId) === undefined) return { ok: false, error: { code: 'not_found', message: 'no phone holds this card' } };
       return { ok: true, event: { type: 'card.released', reviewerId: cmd.reviewerId } };
     default:
       return cmd satisfies never;

@@ -10,6 +10,7 @@ import { changedParts, frozenParts, voters } from './scoring.freeze';
 import type { ScoringSetup } from './scoring.setup';
 import type { Reveal } from './state';
 import type { MeetingState } from './state';
+import { own } from './dict';
 
 type ScoringCommand = Extract<
   Command,
@@ -34,15 +35,15 @@ export function decideScoring(state: MeetingState, cmd: ScoringCommand, by: Acto
     case 'scoring.lock': {
       if (!slotById(state, cmd.slotId)) return refuse('not_found', `no slot "${cmd.slotId}"`);
       const want = cmd.type === 'scoring.open' ? 'open' : 'locked';
-      if (state.windows[cmd.slotId] === want) return refuse('not_allowed', `scoring is already ${want}`);
-      if (want === 'open' && state.windows[cmd.slotId] === 'locked') {
+      if (own(state.windows, cmd.slotId) === want) return refuse('not_allowed', `scoring is already ${want}`);
+      if (want === 'open' && own(state.windows, cmd.slotId) === 'locked') {
         return refuse('not_allowed', 'scoring for this slot is locked: reopening it needs a reason (scoring.reopen)');
       }
       return { ok: true, event: { type: cmd.type === 'scoring.open' ? 'scoring.opened' : 'scoring.locked', slotId: cmd.slotId } };
     }
     case 'scoring.reopen':
       if (!slotById(state, cmd.slotId)) return refuse('not_found', `no slot "${cmd.slotId}"`);
-      if (state.windows[cmd.slotId] !== 'locked') return refuse('not_allowed', 'scoring for this slot is not locked: only a locked slot is reopened');
+      if (own(state.windows, cmd.slotId) !== 'locked') return refuse('not_allowed', 'scoring for this slot is not locked: only a locked slot is reopened');
       return { ok: true, event: { type: 'scoring.reopened', slotId: cmd.slotId, reason: cmd.reason } };
     case 'ballot.submit': {
       const reviewerId = by.reviewerId;
@@ -51,7 +52,7 @@ export function decideScoring(state: MeetingState, cmd: ScoringCommand, by: Acto
       const inUse = cardRefusal(state, by);
       if (inUse !== null) return { ok: false, error: { code: 'card_in_use', message: inUse } };
       // A retry of a submission already taken is acknowledged again and changes nothing.
-      if (state.ballots[cmd.slotId]?.[reviewerId]?.submissions.includes(cmd.submissionId)) return { ok: true, event: null };
+      if (own(own(state.ballots, cmd.slotId), reviewerId)?.submissions.includes(cmd.submissionId)) return { ok: true, event: null };
       const refusal = ballotRefusal(state, reviewerId, cmd.slotId);
       if (refusal) return refuse('not_allowed', refusal);
       const problem = scoreProblem(state.scoring.rubric, cmd.scores);
@@ -71,7 +72,7 @@ export function decideScoring(state: MeetingState, cmd: ScoringCommand, by: Acto
     }
     case 'paper.enter': {
       if (by.role !== 'clerk') return refuse('not_allowed', 'only the clerk enters paper ballots');
-      const entries = state.paper[cmd.slotId]?.[cmd.reviewerId] ?? [];
+      const entries = own(own(state.paper, cmd.slotId), cmd.reviewerId) ?? [];
       if (entries.some((e) => e.entryId === cmd.entryId)) return { ok: true, event: null };
       const refusal = paperRefusal(state, cmd.reviewerId, cmd.slotId);
       if (refusal) return refuse('not_allowed', refusal);
@@ -82,15 +83,15 @@ export function decideScoring(state: MeetingState, cmd: ScoringCommand, by: Acto
     }
     case 'paper.discard': {
       if (by.role !== 'clerk') return refuse('not_allowed', 'only the clerk discards paper ballots');
-      const entries = state.paper[cmd.slotId]?.[cmd.reviewerId] ?? [];
+      const entries = own(own(state.paper, cmd.slotId), cmd.reviewerId) ?? [];
       if (!entries.some((e) => e.entryId === cmd.entryId)) return refuse('not_found', `no paper entry "${cmd.entryId}" for this reviewer and slot`);
       return { ok: true, event: { type: 'paper.discarded', slotId: cmd.slotId, reviewerId: cmd.reviewerId, entryId: cmd.entryId } };
     }
     case 'ballot.void': {
       if (by.role !== 'clerk') return refuse('not_allowed', 'only the clerk voids a ballot');
-      if (!state.ballots[cmd.slotId]?.[cmd.reviewerId]) return refuse('not_found', 'this reviewer has no phone ballot for this slot');
+      if (!own(own(state.ballots, cmd.slotId), cmd.reviewerId)) return refuse('not_found', 'this reviewer has no phone ballot for this slot');
       // A phone ballot is the reviewer's own act: the clerk may set it aside only to settle a conflict with paper.
-      if (!state.paper[cmd.slotId]?.[cmd.reviewerId]?.length) return refuse('not_allowed', 'a phone ballot is voided only when it conflicts with a paper ballot');
+      if (!own(own(state.paper, cmd.slotId), cmd.reviewerId)?.length) return refuse('not_allowed', 'a phone ballot is voided only when it conflicts with a paper ballot');
       return { ok: true, event: { type: 'ballot.voided', slotId: cmd.slotId, reviewerId: cmd.reviewerId } };
     }
     case 'results.reveal':

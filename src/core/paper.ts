@@ -1,6 +1,7 @@
 import type { Ballot } from './ballots';
 import type { Id } from './meeting';
 import type { Wall } from './time';
+import { own } from './dict';
 
 /** One typing-in of a paper ballot by the clerk. Two matching entries make it count. */
 export interface PaperEntry {
@@ -50,11 +51,11 @@ function paperLine(reviewerId: Id, entries: PaperEntry[], phone: Ballot | undefi
 export function tallySlot(phone: Record<Id, Ballot> | undefined, paper: Record<Id, PaperEntry[]> | undefined): TallyLine[] {
   const lines: TallyLine[] = [];
   for (const ballot of Object.values(phone ?? {})) {
-    const conflict = (paper?.[ballot.reviewerId]?.length ?? 0) > 0;
+    const conflict = (own(paper, ballot.reviewerId)?.length ?? 0) > 0;
     lines.push({ reviewerId: ballot.reviewerId, source: 'phone', scores: ballot.scores, comment: ballot.comment, counted: !conflict, flag: conflict ? 'conflict' : null, entries: [] });
   }
   for (const [reviewerId, entries] of Object.entries(paper ?? {})) {
-    if (entries.length > 0) lines.push(paperLine(reviewerId, entries, phone?.[reviewerId]));
+    if (entries.length > 0) lines.push(paperLine(reviewerId, entries, own(phone, reviewerId)));
   }
   return lines;
 }

@@ -1,5 +1,6 @@
 import type { Id, Slot } from './meeting';
 import type { MeetingView, StoredStatus } from './state';
+import { own } from './dict';
 
 /** Slots in agenda order: sittings in their order, each sitting's slots in array order. */
 export function agenda(state: Pick<MeetingView, 'sittings' | 'slots'>): Slot[] {
@@ -17,13 +18,13 @@ export function nextWaiting(state: MeetingView, fromId: Id | null): Slot | null 
   const order = agenda(state);
   const start = fromId === null ? -1 : order.findIndex((s) => s.id === fromId);
   const after = order.slice(start + 1).concat(order.slice(0, Math.max(0, start)));
-  return after.find((s) => s.id !== fromId && state.status[s.id] === 'waiting') ?? null;
+  return after.find((s) => s.id !== fromId && own(state.status, s.id) === 'waiting') ?? null;
 }
 
 /** The slot before the live one in agenda order; from the idle screen, the last one heard. */
 export function previousSlot(state: MeetingView): Slot | null {
   const order = agenda(state);
-  if (state.live === null) return [...order].reverse().find((s) => state.status[s.id] === 'done') ?? null;
+  if (state.live === null) return [...order].reverse().find((s) => own(state.status, s.id) === 'done') ?? null;
   const i = order.findIndex((s) => s.id === state.live?.slotId);
   return i > 0 ? (order[i - 1] ?? null) : null;
 }
@@ -38,7 +39,7 @@ export function queueStatus(state: MeetingView, slotId: Id): QueueStatus {
   const live = state.live;
   if (live?.slotId === slotId) return live.mode === 'ready' && live.phaseIndex === 0 ? 'onDeck' : 'live';
   if (live !== null && live.mode !== 'ready' && nextWaiting(state, live.slotId)?.id === slotId) return 'onDeck';
-  return state.status[slotId] ?? 'waiting';
+  return own(state.status, slotId) ?? 'waiting';
 }
 
 /**

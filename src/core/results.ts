@@ -8,6 +8,7 @@ import { tieBreakGroup } from './scoring.setup';
 import type { ScoringSetup } from './scoring.setup';
 import type { MeetingState } from './state';
 import { overtimeSeconds } from './time';
+import { own } from './dict';
 
 /** One group's part of a slot's result, with every number needed to explain it. */
 export interface GroupResult {
@@ -59,7 +60,7 @@ export function computeResults(state: ScoringInput): SlotResult[] {
   const { rules } = state.scoring;
   const scored = agenda(state).map((slot) => scoredSlot(state, slot));
 
-  const ranked = scored.filter((s) => s.final !== null && state.windows[s.slot.id] === 'locked');
+  const ranked = scored.filter((s) => s.final !== null && own(state.windows, s.slot.id) === 'locked');
   const ranks = rank(ranked.map((s) => ({ id: s.slot.id, final: s.final as Decimal, tieBreak: s.tieBreak, overtimeSeconds: s.overtimeSeconds })));
   const grading = rules.grading;
   const grades =
@@ -91,7 +92,7 @@ export function computeResults(state: ScoringInput): SlotResult[] {
     cutoff: s.cutoff,
     penalty: s.deduction.toString(),
     final: s.final ? s.final.toFixed(2) : null,
-    provisional: state.windows[s.slot.id] !== 'locked',
+    provisional: own(state.windows, s.slot.id) !== 'locked',
     rank: ranks.get(s.slot.id) ?? null,
     grade: grades.get(s.slot.id) ?? null,
   }));
@@ -106,7 +107,7 @@ export function computeResults(state: ScoringInput): SlotResult[] {
 const scoredBySetup = new WeakMap<ScoringSetup, WeakMap<Slot, { from: readonly unknown[]; scored: Scored }>>();
 
 function scoredSlot(state: ScoringInput, slot: Slot): Scored {
-  const from = [state.ballots[slot.id], state.paper[slot.id], state.records[slot.id]];
+  const from = [own(state.ballots, slot.id), own(state.paper, slot.id), own(state.records, slot.id)];
   let bySlot = scoredBySetup.get(state.scoring);
   if (!bySlot) scoredBySetup.set(state.scoring, (bySlot = new WeakMap()));
   const kept = bySlot.get(slot);
@@ -119,7 +120,7 @@ function scoredSlot(state: ScoringInput, slot: Slot): Scored {
 function scoreSlot(state: ScoringInput, slot: Slot) {
   const { groups, reviewers, rules } = state.scoring;
   const groupOf = new Map(reviewers.map((r) => [r.id, r.groupId]));
-  const lines = tallySlot(state.ballots[slot.id], state.paper[slot.id]);
+  const lines = tallySlot(own(state.ballots, slot.id), own(state.paper, slot.id));
   const ballots = lines.filter((l) => l.counted);
   const unresolved = lines.length - ballots.length;
   const perGroup = groups.map((g) => {
@@ -128,7 +129,7 @@ function scoreSlot(state: ScoringInput, slot: Slot) {
     return { group: g, totals, gs };
   });
   const weighted = weightedScore(perGroup.map((p) => ({ weight: dec(p.group.weight), score: p.gs?.score ?? null })));
-  const records = (state.records[slot.id] ?? []).filter((r) => slot.phases[r.phaseIndex]?.cutoff === 'hard');
+  const records = (own(state.records, slot.id) ?? []).filter((r) => slot.phases[r.phaseIndex]?.cutoff === 'hard');
   // Each phase's overrun as its own clock showed it, then added up.
   const overtime = records.reduce((sum, r) => sum + overtimeSeconds(r.overtimeMs), 0);
   const cutoff = records.some((r) => r.cutoff);

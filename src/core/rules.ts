@@ -1,6 +1,7 @@
 import type { Id, PhaseSpec } from './meeting';
 import { nextWaiting, previousSlot, slotById } from './queue';
 import type { Live, MeetingView } from './state';
+import { own } from './dict';
 
 /**
  * When each host action is allowed. decide() and the action list share these, so a button is
@@ -27,12 +28,12 @@ export const REVEAL_REFUSAL = 'a speaker’s clock is on the hall’s screens: r
 
 /** Skip and absent apply to a slot not yet heard: waiting, or called up but not started. */
 export function canMark(s: MeetingView, slotId: Id | null): boolean {
-  if (slotId === null || s.status[slotId] !== 'waiting') return false;
+  if (slotId === null || own(s.status, slotId) !== 'waiting') return false;
   return s.live?.slotId !== slotId || s.live.mode === 'ready';
 }
 
 export const canRestore = (s: MeetingView, slotId: Id | null): boolean =>
-  slotId !== null && (s.status[slotId] === 'skipped' || s.status[slotId] === 'absent');
+  slotId !== null && (own(s.status, slotId) === 'skipped' || own(s.status, slotId) === 'absent');
 
 export const canGoto = (s: MeetingView, slotId: Id | null): boolean =>
   slotId !== null && slotById(s, slotId) !== undefined && s.live?.slotId !== slotId;

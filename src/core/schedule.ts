@@ -5,6 +5,7 @@ import { agenda } from './queue';
 import type { MeetingView } from './state';
 import { wall } from './time';
 import type { Mono, Wall } from './time';
+import { own } from './dict';
 
 /** When a slot began (done or live), or is expected to begin (waiting); null: passed over. */
 export interface SlotForecast {
@@ -29,7 +30,7 @@ export const plannedStartWall = (sitting: Sitting): Wall | null => (sitting.star
 
 /** When a slot that has been heard ended: its last phase's end, or its start plus the time used. */
 function endOf(s: MeetingView, slotId: Id): Wall | null {
-  const records = s.records[slotId] ?? [];
+  const records = own(s.records, slotId) ?? [];
   let end: number | null = null;
   for (const r of records) end = Math.max(end ?? 0, r.endedWall ?? r.startedWall + r.usedMs);
   return end === null ? null : wall(end);
@@ -61,8 +62,8 @@ export function forecast(s: MeetingView, now: { mono: Mono; wall: Wall }): Sitti
     // The first slot heard sets the clock (a sitting may begin early); later ones never move it back.
     let heard = false;
     const out: SlotForecast[] = slots.map((slot) => {
-      const status = s.status[slot.id];
-      const first = s.records[slot.id]?.[0];
+      const status = own(s.status, slot.id);
+      const first = own(s.records, slot.id)?.[0];
       if (s.live?.slotId === slot.id && first !== undefined) {
         cursor = heard ? Math.max(cursor, now.wall + liveRemaining(s, slot, now.mono)) : now.wall + liveRemaining(s, slot, now.mono);
         heard = true;

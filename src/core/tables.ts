@@ -5,6 +5,7 @@ import { computeResults } from './results';
 import type { Grade } from './scoring';
 import type { MeetingState } from './state';
 import { formatMinutes } from './time';
+import { own } from './dict';
 
 /**
  * A number in a table: its exact decimal text, and the decimals a spreadsheet shows (a score
@@ -65,7 +66,7 @@ export function resultsTable(state: ResultsInput, opts: { provisional: boolean }
     .map((slot) => {
       const found = results.get(slot.id);
       const r = found && (!found.provisional || opts.provisional) ? found : undefined;
-      const used = (state.records[slot.id] ?? []).filter((p) => p.phaseIndex === 0).reduce((sum, p) => sum + p.usedMs, 0);
+      const used = (own(state.records, slot.id) ?? []).filter((p) => p.phaseIndex === 0).reduce((sum, p) => sum + p.usedMs, 0);
       const over = found?.overtimeSeconds ?? 0;
       return {
         rank: r?.rank ?? null,
@@ -100,7 +101,7 @@ export function ballotsTable(state: Pick<MeetingState, 'slots' | 'sittings' | 'b
   const groups = new Map(state.scoring.groups.map((g) => [g.id, g.name]));
   const header = ['单位 Unit', '评委 Reviewer', '评分组 Group', '来源 Source', ...criteria.map((c) => `${c.name} (${c.max})`), '合计 Total', '点评意见 Comment', '计入 Counted', '说明 Flag'];
   const rows = agenda(state).flatMap((slot) =>
-    tallySlot(state.ballots[slot.id], state.paper[slot.id]).map((l) => {
+    tallySlot(own(state.ballots, slot.id), own(state.paper, slot.id)).map((l) => {
       const reviewer = reviewers.get(l.reviewerId);
       return [
         slot.unit,

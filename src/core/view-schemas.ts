@@ -5,6 +5,7 @@ import { RoleSchema } from './events';
 import { ScoringSetupSchema, SetupPartSchema } from './scoring.setup';
 import { MAX_PRESETS, MessageTargetSchema, MessageTextSchema } from './speaker-message';
 import { MonoSchema, WallSchema } from './time';
+import { dictOf, own } from './dict';
 
 /*
  * What each role may receive, as schemas that refuse anything more. The host checks every view
@@ -126,8 +127,8 @@ const common = {
   title: z.string(),
   sittings: z.array(SittingSchema),
   slots: z.array(SlotSchema.extend({ phases: z.array(PhaseSpecSchema).max(8) }).strict()),
-  status: z.record(z.string(), z.enum(['waiting', 'done', 'skipped', 'absent'])),
-  records: z.record(z.string(), z.array(PhaseRecordSchema)),
+  status: dictOf(z.enum(['waiting', 'done', 'skipped', 'absent'])),
+  records: dictOf(z.array(PhaseRecordSchema)),
   live: LiveSchema.nullable(),
   audio: z.strictObject({
     volume: z.number(),
@@ -138,8 +139,8 @@ const common = {
   history: z.array(z.strictObject({ seq: z.number(), action: z.string() })).max(1),
   seq: z.number().int(),
   scoring: ScoringSetupSchema,
-  windows: z.record(z.string(), z.enum(['open', 'locked'])),
-  openedAt: z.record(z.string(), MonoSchema),
+  windows: dictOf(z.enum(['open', 'locked'])),
+  openedAt: dictOf(MonoSchema),
   reveal: RevealSchema.nullable(),
   message: z
     .strictObject({ text: MessageTextSchema.strict(), target: MessageTargetSchema, flash: z.boolean(), shownAt: MonoSchema, durationMs: z.number().int().nullable() })
@@ -149,17 +150,17 @@ const common = {
   scoringChanges: z.array(ScoringChangeSchema),
 };
 
-const ballotsSchema = z.record(z.string(), z.record(z.string(), BallotViewSchema));
-const submittedSchema = z.record(z.string(), z.array(IdSchema));
+const ballotsSchema = dictOf(dictOf(BallotViewSchema));
+const submittedSchema = dictOf(z.array(IdSchema));
 
 /** The clerk: everything, every ballot and every step of every result. */
 export const ClerkViewSchema = z.strictObject({
   ...common,
   ballots: ballotsSchema,
-  paper: z.record(z.string(), z.record(z.string(), z.array(PaperEntrySchema))),
+  paper: dictOf(dictOf(z.array(PaperEntrySchema))),
   submitted: submittedSchema,
   results: z.array(SlotResultSchema),
-  claims: z.record(z.string(), ClaimViewSchema),
+  claims: dictOf(ClaimViewSchema),
 });
 
 /**
@@ -170,7 +171,7 @@ export const HostViewSchema = z
   .strictObject({ ...common, ballots: NONE, paper: NONE, submitted: submittedSchema, results: z.array(HostResultSchema), claims: NONE })
   .superRefine((view, ctx) => {
     view.results.forEach((r, i) => {
-      if (view.windows[r.slotId] !== 'locked') ctx.addIssue({ code: 'custom', path: ['results', i], message: `slot "${r.slotId}" is not locked: its result is not the host's yet` });
+      if (own(view.windows, r.slotId) !== 'locked') ctx.addIssue({ code: 'custom', path: ['results', i], message: `slot "${r.slotId}" is not locked: its result is not the host's yet` });
     });
   });
 
@@ -241,8 +242,8 @@ export const ReviewerViewSchema = reviewerView.superRefine(ownOnly);
 export const ViewStateSchema = z.object({
   ...common,
   ballots: ballotsSchema,
-  paper: z.record(z.string(), z.record(z.string(), z.array(PaperEntrySchema))),
+  paper: dictOf(dictOf(z.array(PaperEntrySchema))),
   submitted: submittedSchema,
   results: z.array(ResultViewSchema),
-  claims: z.record(z.string(), ClaimViewSchema),
+  claims: dictOf(ClaimViewSchema),
 });

@@ -8,6 +8,7 @@ import type { SlotResult } from './results';
 import type { MeetingState, MeetingView } from './state';
 import { ClerkViewSchema, DisplayViewSchema, HostViewSchema, ReviewerOwnSchema, ReviewerSharedSchema, ReviewerViewSchema } from './view-schemas';
 import type { HostResultSchema, ResultView, ShownResultSchema } from './view-schemas';
+import { own } from './dict';
 
 /** Who is looking: the role decides what of the meeting reaches them. */
 export type Audience = { role: 'host' } | { role: 'clerk' } | { role: 'display' } | { role: 'reviewer'; reviewerId: Id };
@@ -25,7 +26,7 @@ type ShownResult = z.infer<typeof ShownResultSchema>;
 /** Who has handed in a ballot for each slot, on the phone or on paper. */
 function submittedBy(state: MeetingState): Record<Id, Id[]> {
   const slots = new Set([...Object.keys(state.ballots), ...Object.keys(state.paper)]);
-  return Object.fromEntries([...slots].map((slotId) => [slotId, [...new Set([...Object.keys(state.ballots[slotId] ?? {}), ...Object.keys(state.paper[slotId] ?? {})])]]));
+  return Object.fromEntries([...slots].map((slotId) => [slotId, [...new Set([...Object.keys(own(state.ballots, slotId) ?? {}), ...Object.keys(own(state.paper, slotId) ?? {})])]]));
 }
 
 /**
@@ -106,12 +107,12 @@ export function reviewerParts(state: MeetingState): {
       scoring: { ...state.scoring, reviewers: state.scoring.reviewers.filter((r) => r.id === reviewerId) },
       ballots: Object.fromEntries(
         Object.entries(state.ballots).flatMap(([slotId, byReviewer]): [Id, Record<Id, Ballot>][] => {
-          const own = byReviewer[reviewerId];
-          return own ? [[slotId, { [reviewerId]: own }]] : [];
+          const ballot = own(byReviewer, reviewerId);
+          return ballot ? [[slotId, { [reviewerId]: ballot }]] : [];
         }),
       ),
     }),
-    ownFrom: (reviewerId) => [state.scoring, ...Object.entries(state.ballots).map(([slotId, byReviewer]) => [slotId, byReviewer[reviewerId]]).flat()],
+    ownFrom: (reviewerId) => [state.scoring, ...Object.entries(state.ballots).map(([slotId, byReviewer]) => [slotId, own(byReviewer, reviewerId)]).flat()],
   };
 }
 
@@ -144,7 +145,7 @@ export function viewFor(state: MeetingState, audience: Audience): ViewState {
         claims: {},
         submitted: submittedBy(state),
         results: resultsOf(state)
-          .filter((r) => state.windows[r.slotId] === 'locked')
+          .filter((r) => own(state.windows, r.slotId) === 'locked')
           .map(forHost),
       };
     case 'reviewer': {
@@ -196,10 +197,10 @@ export function viewProblem(audience: Audience, view: unknown): string | null {
 
 /** The same check for a phone's view in its two parts (what all phones share is checked once). */
 export const phoneSharedProblem = (shared: PhoneShared): string | null => problem(ReviewerSharedSchema.safeParse(shared));
-export const phoneOwnProblem = (reviewerId: Id, own: PhoneOwn): string | null => problem(ReviewerOwnSchema.safeParse(own)) ?? notOwn(reviewerId, own);
+export const phoneOwnProblem = (reviewerId: Id, part: PhoneOwn): string | null => problem(ReviewerOwnSchema.safeParse(part)) ?? notOwn(reviewerId, part);
 
-const notOwn = (reviewerId: Id, own: PhoneOwn): string | null =>
-  own.scoring.reviewers[0]?.id === reviewerId ? null : `scoring.reviewers: this phone is reviewer "${reviewerId}"`;
+const notOwn = (reviewerId: Id, part: PhoneOwn): string | null =>
+  part.scoring.reviewers[0]?.id === reviewerId ? null : `scoring.reviewers: this phone is reviewer "${reviewerId}"`;
 
 /** The clerk's results with every step: the clerk's view carries them whole (view-schemas.ts). */
 export const clerkResults = (view: Pick<ViewState, 'results'>): SlotResult[] => view.results.filter(isWhole);

@@ -31,6 +31,7 @@ import { hostRefusal } from './trusted-host';
 import type { OwnHost } from './trusted-host';
 import { uiRoutes } from './ui.routes';
 import { attachGateway } from './ws.gateway';
+import { own } from '../core/dict';
 
 export interface HostOptions {
   meetingPath: string;
@@ -127,7 +128,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   });
   requireToken(app, identify);
   await uiRoutes(app, opts.uiDir ?? defaultUiDir());
-  const authorize = authorizer(identify, (reviewerId) => engine.current().claims[reviewerId]?.device);
+  const authorize = authorizer(identify, (reviewerId) => own(engine.current().claims, reviewerId)?.device);
   apiRoutes(app, engine, authorize, opts.runs ?? 'serve');
   exportRoutes(app, engine, authorize);
   importRoutes(app, engine, authorize);

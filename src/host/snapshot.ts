@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { dictOf } from '../core/dict';
 import type { MeetingState } from '../core/state';
 import type { Mono, Wall } from '../core/time';
 import { writeFileAtomic } from './atomic-file';
@@ -28,7 +29,7 @@ const HeaderSchema = z.object({
   last: z.object({ at: z.number(), wall: z.number() }),
 });
 
-const record = z.record(z.string(), z.unknown());
+const record = dictOf(z.unknown());
 /**
  * What the host reads of a state before anything else: every part there, of the right kind. The
  * checksum already says the host wrote it; this says this version of the host can use it.
@@ -45,8 +46,8 @@ const StateShapeSchema = z.looseObject({
   reveal: z.unknown(),
   audio: z.looseObject({ volume: z.number(), muted: z.boolean(), outputs: z.array(z.string()) }),
   scoring: z.looseObject({ reviewers: z.array(z.looseObject({ id: z.string() })), groups: z.array(z.looseObject({ id: z.string() })) }),
-  ballots: z.record(z.string(), record),
-  paper: z.record(z.string(), record),
+  ballots: dictOf(record),
+  paper: dictOf(record),
   history: z.array(z.looseObject({ seq: z.number(), action: z.string() })),
   seq: z.number().int().positive(),
 });

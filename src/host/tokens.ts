@@ -6,6 +6,7 @@ import { isShortCode, makeCode, normalizeCode } from '../core/reviewer-code';
 import type { Audience } from '../core/views';
 import { OWNER_ONLY, writeFileAtomic } from './atomic-file';
 import { ClerkPin, freshGuard, PinGuardSchema, PinRecordSchema } from './clerk-pin';
+import { dictOf, own } from '../core/dict';
 
 const KeysSchema = z.object({
   host: z.string().min(32),
@@ -16,7 +17,7 @@ const KeysSchema = z.object({
   clerkPinGuard: PinGuardSchema.default(freshGuard),
 });
 type Keys = z.infer<typeof KeysSchema>;
-const ReviewerKeysSchema = z.object({ reviewers: z.record(z.string(), z.string().min(8)).default({}) });
+const ReviewerKeysSchema = z.object({ reviewers: dictOf(z.string().min(8)).default({}) });
 
 const newToken = (bytes = 24): string => randomBytes(bytes).toString('base64url');
 
@@ -59,11 +60,11 @@ export class TokenStore {
 
   static async open(meetingFile: string, { persist = true } = {}): Promise<TokenStore> {
     const files = { keys: keysFile(meetingFile), reviewers: reviewerKeysFile(meetingFile) };
-    const own = await readJson(files.reviewers);
+    const saved = await readJson(files.reviewers);
     const stored = KeysSchema.safeParse((await readJson(files.keys)) ?? {});
     // Before the keys moved to the folder they lived in the meeting's own file: adopt them once.
-    const keys = stored.success ? stored : KeysSchema.safeParse(own ?? {});
-    const reviewers = ReviewerKeysSchema.safeParse(own ?? {});
+    const keys = stored.success ? stored : KeysSchema.safeParse(saved ?? {});
+    const reviewers = ReviewerKeysSchema.safeParse(saved ?? {});
     const store = new TokenStore(
       persist ? files : null,
       keys.success ? keys.data : { host: newToken(), display: newToken(), clerk: newToken(), clerkPin: null, clerkPinGuard: freshGuard() },
@@ -71,7 +72,7 @@ export class TokenStore {
     );
     // Written only when new or in the old layout: a start rewrites nothing it need not.
     if (!stored.success) await store.saveKeys();
-    if (own === null || !reviewers.success || 'host' in own) await store.saveReviewers();
+    if (saved === null || !reviewers.success || 'host' in saved) await store.saveReviewers();
     return store;
   }
 
@@ -99,12 +100,12 @@ export class TokenStore {
   }
 
   reviewerToken(reviewerId: string): string | undefined {
-    return this.reviewers[reviewerId];
+    return own(this.reviewers, reviewerId);
   }
 
   /** Gives every reviewer on the roster a key: a short code (reviewer-code.ts), printed on a card and typed on a phone. */
   async ensureReviewers(ids: readonly string[]): Promise<void> {
-    const missing = ids.filter((id) => !this.reviewers[id]);
+    const missing = ids.filter((id) => !own(this.reviewers, id));
     if (missing.length === 0) return;
     this.reviewers = { ...this.reviewers, ...Object.fromEntries(missing.map((id) => [id, makeCode(randomInt)])) };
     await this.saveReviewers();

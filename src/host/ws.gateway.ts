@@ -23,6 +23,7 @@ import { phoneOf } from './phone-key';
 import { isLoopback, mayRoleSend, needsLoopback } from './roles';
 import { SocketOutbox } from './socket-outbox';
 import type { TokenStore } from './tokens';
+import { own } from '../core/dict';
 
 interface View extends Viewer {
   ws: WebSocket;
@@ -294,7 +295,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
     function sendState(v: View): void {
       if (v.audience.role === 'reviewer' && !roster.has(v.audience.reviewerId)) return v.ws.close(4401, 'removed from the roster');
       // The clerk released this phone's card, or another phone holds it now: this phone is done with it.
-      if (v.audience.role === 'reviewer' && state.claims[v.audience.reviewerId]?.device !== v.phoneHash) return v.ws.close(4409, 'card in use on another phone');
+      if (v.audience.role === 'reviewer' && own(state.claims, v.audience.reviewerId)?.device !== v.phoneHash) return v.ws.close(4409, 'card in use on another phone');
       const text = textFor(v);
       if (text !== null) fanout.state(v, typeof text === 'string' ? text : toBytes(text));
     }

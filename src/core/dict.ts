@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * The meeting's dictionaries (ballots by slot and reviewer, status, windows, claims…) are keyed by
+ * ids people chose. Ids never equal a name every object has (ids.ts); this is the second wall, for
+ * the day one slips past it: a lookup finds only what was stored under the key, never a member
+ * every object inherits (`toString`, `constructor`, `__proto__`), whatever made the object (an
+ * object literal, JSON.parse of a snapshot, structuredClone); and a write defines the key on the
+ * object itself, where `o[key] = v` would call the `__proto__` setter and replace its prototype.
+ * The objects stay plain, so snapshots, JSON and clones round-trip them unchanged.
+ */
+
+/** What is stored under `key`, or undefined: never an inherited member. */
+export function own<T>(dict: Readonly<Partial<Record<string, T>>> | undefined, key: string): T | undefined {
+  return dict !== undefined && Object.hasOwn(dict, key) ? dict[key] : undefined;
+}
+
+/** Stores `value` under `key` on the object itself, `__proto__` included. */
+export function put<T>(dict: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(dict, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v));
+
+/**
+ * A dictionary keyed by ids, every value held to `value`. zod's own record leaves a `__proto__`
+ * key out of its copy (assigned, it would replace the copy's prototype), so a check made on that
+ * copy (whose ballots a phone is sent, which results are locked) would not see what is sent under
+ * that key: here every own key is checked and kept, defined on the copy, not assigned.
+ */
+export function dictOf<T extends z.ZodType>(value: T): z.ZodType<Record<string, z.output<T>>> {
+  return z.unknown().transform((input, ctx) => {
+    if (!isPlainObject(input)) {
+      ctx.addIssue({ code: 'custom', message: 'expected an object keyed by ids' });
+      return z.NEVER;
+    }
+    const entries: [string, z.output<T>][] = [];
+    for (const key of Object.keys(input)) {
+      const got = value.safeParse(input[key]);
+      if (got.success) entries.push([key, got.data]);
+      else for (const issue of got.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [key, ...issue.path] });
+    }
+    return Object.fromEntries(entries);
+  });
+}
