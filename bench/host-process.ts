@@ -26,6 +26,9 @@ export interface HostStats {
   external: number;
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
+  /** Since the last stats: the host's main thread on a core, and runnable but waiting for one. */
+  mainCpuMs: number;
+  mainWaitMs: number;
 }
 
 const BUILD_DIR = 'bench/.build';

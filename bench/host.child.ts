@@ -1,6 +1,7 @@
 // The host under measurement, in its own process (as in the hall: the views are elsewhere), with
 // one instrument: how late each boundary fires after its due instant. Driven over IPC by
 // host-process.ts, which bundles this file to plain JavaScript first.
+import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { MeetingSetup } from '../src/core/meeting';
 
@@ -59,11 +60,29 @@ async function sampleAllocations(file: string): Promise<() => Promise<void>> {
   };
 }
 
+/**
+ * The main thread's CPU time and its time spent runnable but waiting for a core, in ms (Linux's
+ * schedstat; zeros elsewhere): tells a host that was busy from one that was not given a core.
+ */
+function mainThread(): { cpuMs: number; waitMs: number } {
+  try {
+    const [cpu = 0, wait = 0] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return { cpuMs: cpu / 1e6, waitMs: wait / 1e6 };
+  } catch {
+    return { cpuMs: 0, waitMs: 0 };
+  }
+}
+let sinceStats = mainThread();
+
 process.on('message', (msg: { type: string }) => {
   if (msg.type === 'stats') {
     global.gc?.();
     const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
-    process.send?.({ type: 'stats', lateness: lateness.splice(0), rss, heapUsed, heapTotal, external, loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6 });
+    const now = mainThread();
+    process.send?.({ type: 'stats', lateness: lateness.splice(0), rss, heapUsed, heapTotal, external, loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6, mainCpuMs: now.cpuMs - sinceStats.cpuMs, mainWaitMs: now.waitMs - sinceStats.waitMs });
+    sinceStats = now;
+    // Each reading covers the stretch since the last one, as the boundaries' lateness does.
+    loopDelay.reset();
   }
   if (msg.type === 'close') void host.close().then(() => allocations?.()).then(() => process.exit(0));
 });

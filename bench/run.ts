@@ -18,7 +18,7 @@ const benches: Record<string, () => Promise<Figure[]>> = {
   display: () => displayTruth(smoke ? { flips: 4, skewFlips: 3 } : { flips: 60, skewFlips: 20 }),
   'last-ballot': () => lastBallot(smoke ? { slots: 2, reviewers: 10 } : { slots: 20, reviewers: 500 }),
   startup: () => startup({ events: smoke ? 20_000 : 100_000 }),
-  hostile: () => hostile(smoke ? { speakers: 2, seconds: 3 } : { speakers: 12, seconds: 60 }),
+  hostile: () => hostile(smoke ? { speakers: 2, seconds: 3 } : { speakers: Number(process.env.BENCH_SPEAKERS ?? 12), seconds: Number(process.env.BENCH_SECONDS ?? 60) }),
 };
 
 await HostProcess.build();

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultScoring } from '../../src/core/scoring.setup';
 import { IMPORT_LIMITS } from '../../src/host/import-limits';
@@ -81,5 +82,32 @@ describe('hostile files, read in the import thread', () => {
     expect(reason(slow as Preview)).toMatch(/longer than 0.001 s and was stopped \(time limit\)/);
     const roster = await new ImportThread().preview({ kind: 'roster', bytes: csv('姓名,组\n张三,leaders\n'), fileName: 'r.csv', groups: defaultScoring().groups, existing: [] });
     expect(roster).toMatchObject({ ok: true });
+  }, 30_000);
+});
+
+/** The nice value of each of this process's threads, by thread id (Linux's /proc). */
+function threadNices(): Map<number, number> {
+  const nices = new Map<number, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      nices.set(Number(tid), Number(fields[16]));
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return nices;
+}
+
+describe('the import thread yields the cores to the host', () => {
+  it.runIf(process.platform === 'linux')('reads a file at the lowest priority while the host’s own thread keeps its own', async () => {
+    const before = threadNices();
+    const seen = new Set<number>();
+    const watch = setInterval(() => threadNices().forEach((nice, tid) => !before.has(tid) && seen.add(nice)), 2);
+    const preview = await new ImportThread().preview({ kind: 'agenda', bytes: farCellXlsx(), fileName: 'far.xlsx' });
+    clearInterval(watch);
+    expect(reason(preview as Preview)).toMatch(/sheet size limit/);
+    expect(seen).toContain(19);
+    expect(threadNices().get(process.pid)).toBe(before.get(process.pid));
   }, 30_000);
 });
