@@ -4,7 +4,7 @@ import { defaultScoring } from '../../src/core/scoring.setup';
 import { IMPORT_LIMITS } from '../../src/host/import-limits';
 import { previewImport } from '../../src/host/import-preview';
 import { ImportThread } from '../../src/host/import-thread';
-import { agendaXlsx, farCellXlsx, zipBomb } from '../fixtures/hostile-files';
+import { agendaXlsx, farCellXlsx, longSheetXlsx, zipBomb } from '../fixtures/hostile-files';
 import { startTestHost } from './support';
 
 let host: Awaited<ReturnType<typeof startTestHost>> | null = null;
@@ -104,9 +104,10 @@ describe('the import thread yields the cores to the host', () => {
     const before = threadNices();
     const seen = new Set<number>();
     const watch = setInterval(() => threadNices().forEach((nice, tid) => !before.has(tid) && seen.add(nice)), 2);
-    const preview = await new ImportThread().preview({ kind: 'agenda', bytes: farCellXlsx(), fileName: 'far.xlsx' });
+    // Long enough to read that the thread is seen at work, not only starting and ending.
+    const preview = await new ImportThread().preview({ kind: 'agenda', bytes: longSheetXlsx(1_500), fileName: 'long.xlsx' });
     clearInterval(watch);
-    expect(reason(preview as Preview)).toMatch(/sheet size limit/);
+    expect(reason(preview as Preview)).toMatch(/at most 1000 speakers|time limit/);
     expect(seen).toContain(19);
     expect(threadNices().get(process.pid)).toBe(before.get(process.pid));
   }, 30_000);
