@@ -34,7 +34,7 @@ export const MINUTE = 60 * SECOND;
  * not a second early; negative remaining is overtime, shown as +M:SS counting up (floor).
  */
 export function formatCountdown(remainingMs: number): string {
-  if (remainingMs > 0) return formatMinutes(Math.ceil(remainingMs / SECOND));
+  if (remainingMs > 0) return formatClock(Math.ceil(remainingMs / SECOND));
   const over = overtimeSeconds(-remainingMs);
   return over === 0 ? '0:00' : formatOvertime(over);
 }
@@ -47,10 +47,20 @@ export function formatCountdown(remainingMs: number): string {
  */
 export const overtimeSeconds = (overtimeMs: number): number => (overtimeMs > 0 ? Math.floor(overtimeMs / SECOND) : 0);
 
-/** Overtime as the hall reads it: `+M:SS`. */
-export const formatOvertime = (seconds: number): string => `+${formatMinutes(seconds)}`;
+/** Overtime as the hall reads it: `+M:SS` (`+H:MM:SS` from an hour). */
+export const formatOvertime = (seconds: number): string => `+${formatClock(seconds)}`;
 
-/** `M:SS` for a whole number of seconds; minutes grow past 59 rather than wrapping to hours. */
+/**
+ * A clock's face: `M:SS` below an hour, `H:MM:SS` from one, as a wall clock reads; a phase may
+ * last up to four hours, and `240:00` is read by no one.
+ */
+export function formatClock(totalSeconds: number): string {
+  if (totalSeconds < 3600) return formatMinutes(totalSeconds);
+  const h = Math.floor(totalSeconds / 3600);
+  return `${h}:${formatMinutes(totalSeconds % 3600).padStart(5, '0')}`;
+}
+
+/** `M:SS` for a whole number of seconds; minutes grow past 59 (durations in agenda files and the editor). */
 export function formatMinutes(totalSeconds: number): string {
   const m = Math.floor(totalSeconds / 60);
   const s = totalSeconds % 60;

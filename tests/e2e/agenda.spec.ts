@@ -69,8 +69,8 @@ test('a screen whose clock is minutes wrong still cuts off at the host’s 0:00'
     const w = window as unknown as { __cutoffAt: number | null; __realWall: () => number };
     w.__cutoffAt = null;
     new MutationObserver(() => {
-      if (w.__cutoffAt === null && document.querySelector('[data-testid="cutoff"]')) w.__cutoffAt = w.__realWall();
-    }).observe(document.body, { subtree: true, childList: true });
+      if (w.__cutoffAt === null && document.querySelector('[data-stage="cutoff"]')) w.__cutoffAt = w.__realWall();
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-stage'] });
   });
   await host.engine.execute({ type: 'timer.start' }, { role: 'host' });
   await expect(display.getByTestId('cutoff')).toBeVisible({ timeout: 10_000 });
