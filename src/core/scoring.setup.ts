@@ -92,14 +92,35 @@ export function tieBreakGroup(setup: Pick<ScoringSetup, 'groups' | 'rules'>): Re
   return setup.groups.reduce((best, g) => (dec(g.weight).gt(dec(best.weight)) ? g : best));
 }
 
-/** One criterion "总分" out of 100, the three groups of the region's practice, quota grades. */
-export function defaultScoring(): ScoringSetup {
+/** The language a new meeting's default names are written in: the UI's, when the meeting is created. */
+export type NamesLanguage = 'zh-CN' | 'en';
+
+/** The default rubric's and groups' names, by language; ids are the same in both. */
+const DEFAULT_NAMES: Record<NamesLanguage, { criteria: Record<string, string>; groups: Record<string, string> }> = {
+  'zh-CN': {
+    criteria: { total: '总分', theory: '讲理论比境界', duty: '讲责任比担当', model: '讲典型比创新', plan: '讲对策比业绩' },
+    groups: { [LEADERS_GROUP]: '主要领导', peers: '民主测评', users: '服务对象' },
+  },
+  en: {
+    criteria: { total: 'Total', theory: 'Theory and vision', duty: 'Duty and commitment', model: 'Models and innovation', plan: 'Plans and results' },
+    groups: { [LEADERS_GROUP]: 'Leaders', peers: 'Peer review', users: 'Service users' },
+  },
+};
+const FOUR_IDS = ['theory', 'duty', 'model', 'plan'] as const;
+
+/**
+ * One criterion "总分" out of 100, the three groups of the region's practice, quota grades. Names in
+ * Chinese unless asked: a meeting stored without a scoring setup replays with these, so the
+ * default's default never changes under an existing meeting.
+ */
+export function defaultScoring(language: NamesLanguage = 'zh-CN'): ScoringSetup {
+  const { groups } = DEFAULT_NAMES[language];
   return {
-    rubric: { criteria: [{ id: 'total', name: '总分', max: '100' }], step: '0.5' },
+    rubric: rubricPresets(language).total,
     groups: [
-      { id: LEADERS_GROUP, name: '主要领导', weight: '0.5' },
-      { id: 'peers', name: '民主测评', weight: '0.3' },
-      { id: 'users', name: '服务对象', weight: '0.2' },
+      { id: LEADERS_GROUP, name: groups[LEADERS_GROUP] ?? LEADERS_GROUP, weight: '0.5' },
+      { id: 'peers', name: groups.peers ?? 'peers', weight: '0.3' },
+      { id: 'users', name: groups.users ?? 'users', weight: '0.2' },
     ],
     reviewers: [],
     rules: {
@@ -114,13 +135,29 @@ export function defaultScoring(): ScoringSetup {
   };
 }
 
-/** The region's four criteria, 25 points each. */
-export const FOUR_CRITERIA: Rubric = {
-  criteria: [
-    { id: 'theory', name: '讲理论比境界', max: '25' },
-    { id: 'duty', name: '讲责任比担当', max: '25' },
-    { id: 'model', name: '讲典型比创新', max: '25' },
-    { id: 'plan', name: '讲对策比业绩', max: '25' },
-  ],
-  step: '0.5',
-};
+/** The rubrics the setup offers: one total out of 100, or the region's four criteria of 25 points. */
+export function rubricPresets(language: NamesLanguage): { total: Rubric; four: Rubric } {
+  const name = (id: string): string => DEFAULT_NAMES[language].criteria[id] ?? id;
+  return {
+    total: { criteria: [{ id: 'total', name: name('total'), max: '100' }], step: '0.5' },
+    four: { criteria: FOUR_IDS.map((id) => ({ id, name: name(id), max: '25' })), step: '0.5' },
+  };
+}
+
+/** The region's four criteria, 25 points each, named in Chinese. */
+export const FOUR_CRITERIA: Rubric = rubricPresets('zh-CN').four;
+
+/**
+ * A new meeting's setup with its default names in the chosen language: a criterion or group still
+ * named as a default in either language (left as it was) takes the chosen language's name;
+ * anything the host named stays as it is.
+ */
+export function namedIn(scoring: ScoringSetup, language: NamesLanguage): ScoringSetup {
+  const rename = (kind: 'criteria' | 'groups', id: string, name: string): string =>
+    Object.values(DEFAULT_NAMES).some((n) => n[kind][id] === name) ? (DEFAULT_NAMES[language][kind][id] ?? name) : name;
+  return {
+    ...scoring,
+    rubric: { ...scoring.rubric, criteria: scoring.rubric.criteria.map((c) => ({ ...c, name: rename('criteria', c.id, c.name) })) },
+    groups: scoring.groups.map((g) => ({ ...g, name: rename('groups', g.id, g.name) })),
+  };
+}

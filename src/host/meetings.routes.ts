@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { describeIssue } from '../core/issues';
 import type { MeetingSetup } from '../core/meeting';
+import { defaultScoring, namedIn } from '../core/scoring.setup';
 import { templateOf } from '../core/template';
 import type { Authorize } from './authorize';
 import { LibraryError } from './meeting-library';
@@ -18,7 +19,8 @@ export interface MeetingFiles {
 
 const OpenSchema = z.object({ file: z.string().min(1).max(300) });
 const NameSchema = z.object({ name: z.string().trim().min(1, 'a name is needed').max(120) });
-const NewSchema = NameSchema.extend({ template: z.string().min(1).max(300).nullable() });
+/** `language`: the control view's, in which a new meeting's default names are written. */
+const NewSchema = NameSchema.extend({ template: z.string().min(1).max(300).nullable(), language: z.enum(['zh-CN', 'en']).optional() });
 
 /**
  * The meeting files: list, open, save as, save as template, new from a template. Host only. Every
@@ -68,10 +70,12 @@ export function meetingsRoutes(app: FastifyInstance, engine: MeetingEngine, auth
 
   app.post('/api/v1/meetings/new', async (req, reply) => {
     if (!authorize(req, reply, ['host'])) return reply;
-    return respond(reply, NewSchema, req.body, async ({ name, template }) => {
+    return respond(reply, NewSchema, req.body, async ({ name, template, language }) => {
       const setup = template ? (await library.readTemplate(template)).setup : templateOf(engine.current());
       const path = await library.newMeetingPath(name);
-      switchAfterReply(reply, path, { ...setup, title: name });
+      // Written out in full, so the new meeting's log holds its names whatever the defaults become.
+      const scoring = language ? namedIn(setup.scoring ?? defaultScoring(language), language) : setup.scoring;
+      switchAfterReply(reply, path, { ...setup, title: name, ...(scoring ? { scoring } : {}) });
       return { ok: true, file: basename(path) };
     });
   });

@@ -87,6 +87,20 @@ describe('meeting files', () => {
     expect(first.engine.current().live?.mode).toBe('running');
   });
 
+  it('a new meeting names its default rubric and groups in the language of the screen that made it; the old meeting keeps its names', async () => {
+    const scoring = host().engine.current().scoring;
+    await host().engine.execute({ type: 'scoring.amend', reason: 'renamed', scoring: { ...scoring, groups: scoring.groups.map((g) => (g.id === 'users' ? { ...g, name: '群众代表' } : g)) } }, { role: 'host' });
+    const next = switched();
+    await call('/api/v1/meetings/new', { name: 'English', template: null, language: 'en' });
+    const now = (await next).engine.current();
+    expect(now.scoring.rubric.criteria.map((c) => c.name)).toEqual(['Total']);
+    // A name the host chose is the host's, in any language.
+    expect(now.scoring.groups.map((g) => g.name)).toEqual(['Leaders', 'Peer review', '群众代表']);
+    const back = switched();
+    await call('/api/v1/meetings/open', { file: 'first.rostrum.jsonl' });
+    expect((await back).engine.current().scoring.groups.map((g) => g.name)).toEqual(['主要领导', '民主测评', '群众代表']);
+  });
+
   it('opens a meeting damaged after its start read-only, saying where, rather than refusing it', async () => {
     const first = host().engine.file;
     const next = switched();
