@@ -180,18 +180,19 @@ test('the host sets up scoring: four criteria, a roster from a CSV with its bad 
     ['王评委', 'leaders', ''],
     ['李代表', 'peers', 'Unit A'],
   ]);
-  expect(host.engine.current().scoring.rubric.criteria).toHaveLength(4);
+  // The preset is named in the language of the control view it was chosen in (English here).
+  expect(host.engine.current().scoring.rubric.criteria.map((c) => c.name)).toEqual(['Theory and vision', 'Duty and commitment', 'Models and innovation', 'Plans and results']);
 
   await host.engine.execute({ type: 'scoring.open', slotId: 'a' }, { role: 'host' });
   const phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
   const phone = await phoneCtx.newPage();
   await phone.goto(host.reviewerUrl(host.engine.current().scoring.reviewers[0]?.id ?? '') ?? '');
   const c = card(phone, 'a');
-  await expect(c.getByText('讲理论比境界')).toBeVisible();
+  await expect(c.getByText('Theory and vision')).toBeVisible();
   for (const [i, v] of ['22.5', '20', '23', '24.5'].entries()) await c.locator('input[inputmode=decimal]').nth(i).fill(v);
-  await c.getByRole('button', { name: '讲对策比业绩 加分' }).click();
+  await c.getByRole('button', { name: 'Plans and results 加分' }).click();
   await expect(c.getByTestId('total')).toHaveText('90.5');
-  await c.getByRole('button', { name: '讲对策比业绩 加分' }).click();
+  await c.getByRole('button', { name: 'Plans and results 加分' }).click();
   await expect(c.getByTestId('total')).toHaveText('90.5');
   await phone.screenshot({ path: `${SCREENSHOTS}/reviewer-four-criteria-zh-390.png` });
   await c.getByRole('button', { name: '提交' }).click();

@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaImport as Preview } from '../../core/agenda-table';
+import { Modal } from '../shared/Modal';
 import { durationText } from './duration';
-import { previewOf } from './import-preview';
+import { ImportErrors, UploadFailure } from './ImportErrors';
+import { uploadFile } from './upload';
 
 interface Props {
   token: string;
@@ -16,22 +18,18 @@ interface Props {
  */
 export function AgendaImport({ token, onClose }: Props) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => dialog.current?.showModal(), []);
 
   const read = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
     setFailure(null);
-    const res = await fetch(`/api/v1/import/agenda?file=${encodeURIComponent(file.name)}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-      body: await file.arrayBuffer(),
-    });
-    setPreview(await previewOf<Preview>(res));
+    setPreview(null);
+    const answer = await uploadFile<Preview>('/api/v1/import/agenda', token, file, t);
+    if (answer.read) setPreview(answer.preview);
+    else setFailure(answer.message);
   };
   // A whole agenda can be larger than a WebSocket message may be (protocol.ts): it goes over HTTP.
   const accept = async () => {
@@ -47,22 +45,11 @@ export function AgendaImport({ token, onClose }: Props) {
   };
 
   return (
-    <dialog ref={dialog} className="slot-editor" onClose={onClose} aria-labelledby="import-title">
-      <h2 id="import-title">{t('agendaImport.title')}</h2>
+    <Modal title={t('agendaImport.title')} onClose={onClose}>
       <p className="muted">{t('agendaImport.hint')}</p>
       <input type="file" accept=".csv,.xlsx" onChange={(e) => void read(e)} data-testid="agenda-file" />
-      {failure !== null && (
-        <p className="import-errors" role="alert">
-          {failure}
-        </p>
-      )}
-      {preview?.ok === false && (
-        <ul className="import-errors" role="alert">
-          {preview.errors.map((er) => (
-            <li key={`${er.row}/${er.column}/${er.reason}`}>{t('scoring.importError', { row: er.row, column: er.column ?? '—', reason: er.reason })}</li>
-          ))}
-        </ul>
-      )}
+      {failure !== null && <UploadFailure message={failure} />}
+      {preview?.ok === false && <ImportErrors errors={preview.errors} />}
       {preview?.ok && (
         <div className="import-preview">
           <p>{t('agendaImport.summary', { sittings: preview.sittings.length, slots: preview.slots.length })}</p>
@@ -90,6 +77,6 @@ export function AgendaImport({ token, onClose }: Props) {
           {t('agendaImport.replace')}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -13,7 +13,7 @@ import { PresencePanel, PresenceSummary } from './PresencePanel';
 import { Preview } from './Preview';
 import { Queue } from './Queue';
 import { ScoringPanel } from './ScoringPanel';
-import { ScoringSetup } from './ScoringSetup';
+import { ScoringSetup } from './scoring/ScoringSetup';
 import { ShortcutList } from './ShortcutList';
 import { SlotEditor } from './SlotEditor';
 import { TopBar } from './TopBar';

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingEntry, MeetingListing as Listing, TemplateEntry } from '../../core/meeting-files';
+import { currentLang } from '../i18n';
+import { Modal } from '../shared/Modal';
 
 /** In the language of the screen, not of the browser it happens to run in. */
 const when = (wall: number, lang: string): string => new Date(wall).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
@@ -13,10 +15,8 @@ const when = (wall: number, lang: string): string => new Date(wall).toLocaleStri
  */
 export function MeetingFiles({ token, onClose }: { token: string; onClose(): void }) {
   const { t, i18n } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [listing, setListing] = useState<Listing | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  useEffect(() => dialog.current?.showModal(), []);
 
   const call = useCallback(
     async (path: string, body?: object): Promise<{ ok: boolean; data: Record<string, unknown> }> => {
@@ -49,13 +49,7 @@ export function MeetingFiles({ token, onClose }: { token: string; onClose(): voi
   };
 
   return (
-    <dialog ref={dialog} className="slot-editor meeting-files" onClose={onClose} aria-labelledby="files-title">
-      <div className="panel-head">
-        <h2 id="files-title">{t('files.title')}</h2>
-        <button type="button" className="action" onClick={onClose}>
-          {t('audit.close')}
-        </button>
-      </div>
+    <Modal title={t('files.title')} onClose={onClose} className="meeting-files" closeButton>
       <p className="muted">{t('files.alwaysSaved', { file: listing?.current ?? '' })}</p>
       {message && (
         <p className={message.error ? 'form-error' : 'muted'} role={message.error ? 'alert' : 'status'}>
@@ -76,7 +70,7 @@ export function MeetingFiles({ token, onClose }: { token: string; onClose(): voi
             })
           }
         />
-        <NewMeetingForm templates={listing?.templates ?? []} onSubmit={(name, template) => void switchTo('/api/v1/meetings/new', { name, template })} />
+        <NewMeetingForm templates={listing?.templates ?? []} onSubmit={(name, template) => void switchTo('/api/v1/meetings/new', { name, template, language: currentLang(i18n.language) })} />
       </div>
       <h3>{t('files.meetings')}</h3>
       <table className="reviewer-table" data-testid="meeting-list">
@@ -101,7 +95,7 @@ export function MeetingFiles({ token, onClose }: { token: string; onClose(): voi
           ))}
         </tbody>
       </table>
-    </dialog>
+    </Modal>
   );
 }
 

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InterfaceChoice, NetworkProblem, NetworkSetting, NetworkStatus } from '../../core/network';
 import { useView } from '../app/context';
+import { Modal } from '../shared/Modal';
 import { HostRunsWarning } from './HostRunsWarning';
 
 const CHOICES: InterfaceChoice[] = ['wifi', 'cable', 'all'];
@@ -29,7 +30,6 @@ export function ProblemText({ problem }: { problem: NetworkProblem }) {
  */
 export function NetworkPanel({ token, onClose }: { token: string; onClose(): void }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const network = useView((s) => s.network);
   // A host started on "any free port" (port 0) offers the port it got.
   const initial = network ? { ...network.setting, port: network.setting.port || network.port } : null;
@@ -37,7 +37,6 @@ export function NetworkPanel({ token, onClose }: { token: string; onClose(): voi
   const [edited, setDraft] = useState<NetworkSetting | null>(null);
   const draft = edited ?? initial;
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  useEffect(() => dialog.current?.showModal(), []);
 
   const apply = async (e: FormEvent) => {
     e.preventDefault();
@@ -54,13 +53,7 @@ export function NetworkPanel({ token, onClose }: { token: string; onClose(): voi
   };
 
   return (
-    <dialog ref={dialog} className="slot-editor network-panel" onClose={onClose} aria-labelledby="network-title" data-testid="network-panel">
-      <div className="panel-head">
-        <h2 id="network-title">{t('network.title')}</h2>
-        <button type="button" className="action" onClick={onClose}>
-          {t('audit.close')}
-        </button>
-      </div>
+    <Modal title={t('network.title')} onClose={onClose} className="network-panel" testId="network-panel" closeButton>
       <HostRunsWarning />
       {network?.problems.map((p, i) => (
         <p className="form-error" role="alert" key={i}>
@@ -126,6 +119,6 @@ export function NetworkPanel({ token, onClose }: { token: string; onClose(): voi
           </div>
         ))}
       </div>
-    </dialog>
+    </Modal>
   );
 }

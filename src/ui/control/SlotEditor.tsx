@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlotFields } from '../../core/commands';
 import { defaultPhases, speechPhase } from '../../core/meeting';
 import type { PhaseSpec, Slot } from '../../core/meeting';
+import { Modal } from '../shared/Modal';
 import { durationText, parseDuration } from './duration';
 
 interface PhaseDraft {
@@ -45,16 +46,12 @@ interface Props {
 /** Add or edit a speaker: unit, speaker, topic and each phase's timing rules. */
 export function SlotEditor({ slot, onSave, onRemove, onClose }: Props) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [unit, setUnit] = useState(slot?.unit ?? '');
   const [speaker, setSpeaker] = useState(slot?.speaker ?? '');
   const [topic, setTopic] = useState(slot?.topic ?? '');
   const [phases, setPhases] = useState<PhaseDraft[]>((slot?.phases ?? defaultPhases()).map(toDraft));
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
 
   const patch = (i: number, p: Partial<PhaseDraft>) => setPhases((all) => all.map((d, j) => (j === i ? { ...d, ...p } : d)));
 
@@ -66,9 +63,8 @@ export function SlotEditor({ slot, onSave, onRemove, onClose }: Props) {
   };
 
   return (
-    <dialog ref={dialog} className="slot-editor" onClose={onClose} aria-labelledby="editor-title">
+    <Modal title={slot ? `${t('control.edit')}${t('punct.colon')}${slot.unit}` : t('control.addSlot')} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)}>
-        <h2 id="editor-title">{slot ? `${t('control.edit')}{t('punct.colon')}${slot.unit}` : t('control.addSlot')}</h2>
         <label>
           {t('control.unit')}
           <input value={unit} onChange={(e) => setUnit(e.target.value)} required maxLength={60} autoFocus name="unit" />
@@ -132,6 +128,6 @@ export function SlotEditor({ slot, onSave, onRemove, onClose }: Props) {
           </button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }

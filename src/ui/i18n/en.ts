@@ -9,7 +9,7 @@ export const en = {
     noToken: 'Open the address printed when Rostrum started (it carries the access key).',
   },
   /** Punctuation joined to a label: full-width in Chinese (下一位：), with a space in English (Next: ). */
-  punct: { colon: ': ' },
+  punct: { colon: ': ', list: ', ' },
   status: { waiting: 'Waiting', onDeck: 'On deck', live: 'Live', done: 'Done', skipped: 'Skipped', absent: 'Absent' },
   network: {
     title: 'Network',
@@ -398,6 +398,14 @@ export const en = {
     openNow: 'Open now',
     confirmOpen: 'Open “{{title}}”? This meeting closes as it stands (nothing is lost) and every screen switches to the other one.',
   },
+  upload: {
+    refused: 'The file was not read: {{reason}}.',
+    refusedWith: 'The file was not read: {{reason}} ({{said}}).',
+    tooLarge: 'it is larger than the host accepts',
+    status: 'the host answered {{status}}',
+    unreachable: 'The file was not sent: the host cannot be reached.',
+    wholeFile: 'The file: {{reason}}',
+  },
   audit: { title: 'Audit log', close: 'Close', filter: 'Filter…', role: 'Role', allRoles: 'All roles', device: 'Device', time: 'Time', event: 'Event', detail: 'Detail' },
   shell: {
     projectorUnplugged: 'The display’s screen was disconnected: the display now shows on {{screen}}. The meeting goes on.',
@@ -409,6 +417,7 @@ export const en = {
   },
   errors: {
     bad_message: 'The host did not understand that',
+    unauthorized: 'This page’s key is not valid any more: open it again from the control view',
     forbidden: 'Not allowed for this view',
     not_allowed: 'Not possible now',
     not_found: 'Not found',

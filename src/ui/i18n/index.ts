@@ -5,6 +5,9 @@ import { zhCN } from './zh-CN';
 
 export type Lang = 'zh-CN' | 'en';
 
+/** The page's language as one of ours (i18next may report a region-less or fallback code). */
+export const currentLang = (language: string): Lang => (language === 'en' ? 'en' : 'zh-CN');
+
 const STORAGE_KEY = 'rostrum.lang';
 
 /** Chinese when the system (browser or Electron) language is Chinese, unless the person chose. */

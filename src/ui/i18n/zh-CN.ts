@@ -11,7 +11,7 @@ export const zhCN: Dictionary = {
     noToken: '请打开讲台启动时显示的地址（地址中带有访问密钥）。',
   },
   /** Punctuation joined to a label: full-width in Chinese (下一位：), with a space in English (Next: ). */
-  punct: { colon: '：' },
+  punct: { colon: '：', list: '、' },
   status: { waiting: '等待', onDeck: '候场', live: '进行中', done: '已完成', skipped: '已跳过', absent: '缺席' },
   network: {
     title: '网络',
@@ -400,6 +400,14 @@ export const zhCN: Dictionary = {
     openNow: '当前会议',
     confirmOpen: '打开“{{title}}”？本次会议按当前状态关闭（不会丢失任何内容），所有屏幕将切换到该会议。',
   },
+  upload: {
+    refused: '文件未被读取：{{reason}}。',
+    refusedWith: '文件未被读取：{{reason}}（{{said}}）。',
+    tooLarge: '文件超过主持端允许的大小',
+    status: '主持端返回 {{status}}',
+    unreachable: '文件未发送：无法连接主持端。',
+    wholeFile: '整个文件：{{reason}}',
+  },
   audit: { title: '操作记录', close: '关闭', filter: '筛选…', role: '角色', allRoles: '全部角色', device: '设备', time: '时间', event: '事件', detail: '内容' },
   shell: {
     projectorUnplugged: '投影屏幕已断开：投影画面已移到 {{screen}}。会议照常进行。',
@@ -411,6 +419,7 @@ export const zhCN: Dictionary = {
   },
   errors: {
     bad_message: '主持端无法识别该请求',
+    unauthorized: '本页的访问密钥已失效：请从控制台重新打开',
     forbidden: '此视图无权进行该操作',
     not_allowed: '当前无法进行该操作',
     not_found: '未找到',

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Reviewer, ReviewerGroup } from '../../core/scoring.setup';
+import type { Reviewer, ReviewerGroup } from '../../../core/scoring.setup';
 
 interface Props {
   reviewers: Reviewer[];
