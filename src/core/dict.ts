@@ -10,9 +10,12 @@ import { z } from 'zod';
  * The objects stay plain, so snapshots, JSON and clones round-trip them unchanged.
  */
 
+const { hasOwnProperty } = Object.prototype;
+
 /** What is stored under `key`, or undefined: never an inherited member. */
 export function own<T>(dict: Readonly<Partial<Record<string, T>>> | undefined, key: string): T | undefined {
-  return dict !== undefined && Object.hasOwn(dict, key) ? dict[key] : undefined;
+  // Not Object.hasOwn: the views share this code, and Safari before 15.4 (older iPhones) lacks it.
+  return dict !== undefined && hasOwnProperty.call(dict, key) ? dict[key] : undefined;
 }
 
 /** Stores `value` under `key` on the object itself, `__proto__` included. */
