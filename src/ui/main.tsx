@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n';
 import { Root, pageKey } from './app/Root';
 import { viewFromPath } from './app/routes';
-import { startView } from './app/start-view';
+import { loadChimes, mayRing, startView } from './app/start-view';
 import './shared/base.css';
 
 await initI18n();
@@ -11,8 +11,10 @@ await initI18n();
 const params = new URLSearchParams(window.location.hash.slice(1));
 const view = viewFromPath(window.location.pathname);
 const key = view && pageKey(view, params.get('token'));
+const preview = params.has('preview');
+const chimes = view && key && mayRing(view, preview) ? await loadChimes() : null;
 // Started once per page load, outside React, so nothing reconnects on a re-render.
-const started = view && key ? { ctx: startView(view, key, params.has('preview')), token: key } : null;
+const started = view && key ? { ctx: startView(view, key, preview, chimes), token: key } : null;
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Root view={view} started={started} />

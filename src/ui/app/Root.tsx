@@ -4,6 +4,7 @@ import { ClerkGate, clerkSessionToken } from '../clerk/ClerkGate';
 import { CodeEntry } from '../review/CodeEntry';
 import { App, NoToken } from './App';
 import { startView } from './start-view';
+import { useTabTitle } from './useTabTitle';
 import type { ViewContextValue } from './context';
 
 /** Views whose key comes from the clerk's PIN, not from the address. */
@@ -16,6 +17,7 @@ type Started = { ctx: ViewContextValue; token: string };
 
 export function Root({ view, started }: { view: ViewKind | null; started: Started | null }) {
   const [page, setPage] = useState(started);
+  useTabTitle(view);
   if (view === null) return <NoToken />;
   if (page) return <App view={view} ctx={page.ctx} token={page.token} />;
   if (view === 'review') return <CodeEntry onCode={(key) => setPage({ ctx: startView(view, key, false), token: key })} />;

@@ -1,4 +1,4 @@
-import { createChimes } from '../audio/chimes';
+import type { Chimes } from '../audio/chimes';
 import { connect } from '../connection/client';
 import type { ViewKind } from '../connection/client';
 import { phoneKey } from '../review/phone-key';
@@ -24,14 +24,27 @@ function screenId(view: ViewKind): string {
   }
 }
 
+/** Whether this page may be chosen to ring: not a phone, the clerk or a printout, nor the control view's silent preview. */
+export const mayRing = (view: ViewKind, preview: boolean): boolean => !preview && RINGS.has(view);
+
 /**
- * Wires one page: its store, its connection to the host and, unless it is the control view's
- * silent preview, its chimes. Once per page load, outside React, so nothing reconnects on a re-render.
+ * The chimes, for a page that may ring: the sound module (howler and the three cues, half a
+ * phone's download) is fetched only by these pages. main.tsx awaits it before the view starts, so
+ * the audio context is made while the page loads, as it was when the module was part of the entry.
  */
-export function startView(view: ViewKind, token: string, preview: boolean): ViewContextValue {
+export async function loadChimes(): Promise<Chimes> {
+  const { createChimes } = await import('../audio/chimes');
+  return createChimes();
+}
+
+/**
+ * Wires one page: its store, its connection to the host and, for a page that may ring (loaded
+ * by `loadChimes`), its chimes. Once per page load, outside React, so nothing reconnects on a
+ * re-render.
+ */
+export function startView(view: ViewKind, token: string, preview: boolean, chimes: Chimes | null = null): ViewContextValue {
   const store = createViewStore();
-  const chimes = preview ? null : createChimes();
-  const rings = !preview && RINGS.has(view);
+  const rings = chimes !== null && mayRing(view, preview);
   const connection = connect(
     token,
     view,
@@ -49,7 +62,7 @@ export function startView(view: ViewKind, token: string, preview: boolean): View
         window.location.replace(url);
       },
     },
-    { preview, ...(rings ? { screen: screenId(view) } : {}), ...(view === 'review' ? { phone: phoneKey(localStorage) } : {}) },
+    { preview, ...(mayRing(view, preview) ? { screen: screenId(view) } : {}), ...(view === 'review' ? { phone: phoneKey(localStorage) } : {}) },
   );
   // Browsers keep audio locked until the first gesture on the page; any click or key unlocks it.
   const unlock = () => chimes?.unlock();

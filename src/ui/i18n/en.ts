@@ -1,5 +1,9 @@
 export const en = {
-  app: { name: 'Rostrum' },
+  app: {
+    name: 'Rostrum',
+    /** Each view's browser tab (and app window) title, before the app's name. */
+    tab: { control: 'Control', display: 'Projector', stage: 'Speaker screen', mini: 'Mini timer', review: 'Scoring', clerk: 'Clerk', cards: 'QR cards', report: 'Report', audit: 'Audit log' },
+  },
   conn: {
     readOnly: 'This meeting was opened read-only (damaged, or its file cannot be written); nothing can be changed.',
     connecting: 'Connecting…',

@@ -1,7 +1,10 @@
 import type { Dictionary } from './en';
 
 export const zhCN: Dictionary = {
-  app: { name: '讲台' },
+  app: {
+    name: '讲台',
+    tab: { control: '控制台', display: '投影', stage: '发言者屏', mini: '小窗计时', review: '评分', clerk: '计分', cards: '二维码卡片', report: '结果报告', audit: '操作记录' },
+  },
   conn: {
     readOnly: '会议以只读方式打开（文件已损坏或无法写入），无法修改。',
     connecting: '正在连接…',
