@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRecused } from '../../core/ballots';
+import { ballotAxis, ballotStrips } from '../../core/charts';
 import { tallySlot } from '../../core/paper';
 import { agenda } from '../../core/queue';
 import { clerkResults } from '../../core/views';
 import { useView } from '../app/context';
+import { BallotChart, BallotLegend } from '../charts/BallotChart';
 import { RankingTable } from '../results/RankingTable';
 import { download } from '../shared/download';
 import { LanguageToggle } from '../shared/LanguageToggle';
@@ -87,6 +89,12 @@ export default function ClerkView({ token }: { token: string }) {
               <p className="muted" data-testid="missing">
                 {t('clerk.missing')}{t('punct.colon')}{missing.map((r) => r.name).join('、')}
               </p>
+            )}
+            {result && result.ballots > 0 && (
+              <>
+                <BallotLegend />
+                <BallotChart strips={ballotStrips(result.groups)} axis={ballotAxis(results, meeting.scoring.rubric)} label={slot.unit} />
+              </>
             )}
             {result && <ComputationSteps result={result} trimFrom={meeting.scoring.rules.trimFrom} />}
             {window !== undefined && <PaperEntryForm key={slot.id} slot={slot} scoring={meeting.scoring} send={send} />}

@@ -16,6 +16,7 @@ import { ScoringPanel } from './ScoringPanel';
 import { ScoringSetup } from './scoring/ScoringSetup';
 import { ShortcutList } from './ShortcutList';
 import { SlotEditor } from './SlotEditor';
+import { TimeChartPanel } from './TimeChartPanel';
 import { TopBar } from './TopBar';
 import { MeetingFiles } from './MeetingFiles';
 import { MessagePanel } from './MessagePanel';
@@ -115,6 +116,7 @@ export default function ControlView({ token }: { token: string }) {
           <LivePanel target={target} perform={perform} />
           <ScoringPanel target={target} perform={perform} token={token} onSetup={() => setEditing({ kind: 'scoring' })} />
           <Preview />
+          <TimeChartPanel />
           <MessagePanel target={target} perform={perform} />
           <PresencePanel />
           <div className="control-bottom">

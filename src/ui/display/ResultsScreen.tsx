@@ -1,7 +1,11 @@
+import { lazy, Suspense } from 'react';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { slotById } from '../../core/queue';
 import type { ViewState } from '../../core/views';
+
+// The bars and their chart library load with the first ranking revealed, not with the clock.
+const RankingBars = lazy(() => import('./RankingBars'));
 
 /**
  * The results the host chose to reveal, and nothing more (the host sends this screen nothing
@@ -25,23 +29,13 @@ export function ResultsScreen({ meeting }: { meeting: ViewState }) {
       </main>
     );
   }
-  const shown = [...meeting.results].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
-  // Revealed from the bottom up: the newest place is the best-ranked one on screen.
-  const newest = shown[0]?.slotId;
   return (
     // Rows shrink to fit the whole ranking of 20+ units on one screen.
-    <main className="results results-ranking" data-testid="results" style={{ '--rows': Math.max(shown.length, 8) } as CSSProperties}>
+    <main className="results results-ranking" data-testid="results" style={{ '--rows': Math.max(meeting.results.length, 8) } as CSSProperties}>
       <h1>{t('results.title')}</h1>
-      <ol>
-        {shown.map((r) => (
-          <li key={r.slotId} className={r.slotId === newest ? 'newest' : ''} data-testid="result-row">
-            <span className="results-rank tabular">{r.rank}</span>
-            <span className="results-unit">{r.unit}</span>
-            <span className="results-final tabular">{r.final}</span>
-            <span className={`results-grade grade-${r.grade ?? 'none'}`}>{r.grade && t(`results.grades.${r.grade}`)}</span>
-          </li>
-        ))}
-      </ol>
+      <Suspense fallback={null}>
+        <RankingBars meeting={meeting} />
+      </Suspense>
     </main>
   );
 }

@@ -8,6 +8,7 @@ import { clerkResults } from '../../core/views';
 import { useView } from '../app/context';
 import { RankingTable } from '../results/RankingTable';
 import { PrintButtons } from './PrintButtons';
+import { ReportBallotCharts, ReportTimeCharts } from './ReportCharts';
 import { usePaperPage } from './usePaperPage';
 import './print.css';
 
@@ -80,7 +81,10 @@ export default function ReportPage() {
       )}
       <h2>{t('results.ranking')}</h2>
       <RankingTable results={whole} groups={groups} />
+      <h2>{t('charts.ballots.title')}</h2>
+      <ReportBallotCharts meeting={meeting} results={whole} />
       <h2>{t('report.time')}</h2>
+      <ReportTimeCharts meeting={meeting} />
       <table className="ranking-table">
         <thead>
           <tr>
