@@ -1,3 +1,4 @@
+import { own } from './dict';
 import type { Id, Slot } from './meeting';
 import { elapsedAt, grantedMs } from './phase-clock';
 import { agenda, queueStatus } from './queue';
@@ -49,7 +50,7 @@ export function timeRows(view: MeetingView, opts: { sittingId?: Id; now?: Mono }
 
 function timeRow(view: MeetingView, slot: Slot, now: Mono | undefined): TimeRow {
   const spec = slot.phases[SPEECH];
-  const record = (view.records[slot.id] ?? []).find((r) => r.phaseIndex === SPEECH);
+  const record = (own(view.records, slot.id) ?? []).find((r) => r.phaseIndex === SPEECH);
   const live = view.live?.slotId === slot.id && view.live.phaseIndex === SPEECH && view.live.mode !== 'ready' ? view.live : null;
   const plannedMs = record?.plannedMs ?? spec?.durationMs ?? 0;
   let usedMs: number | null = record ? record.usedMs : null;
