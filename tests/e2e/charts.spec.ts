@@ -95,7 +95,7 @@ test('the control view charts each speaker’s time against plan, the overrun ha
     const chart = control.getByTestId('time-chart');
     await chart.scrollIntoViewIfNeeded();
     await expect(chart.getByTestId('time-row')).toHaveCount(4);
-    const row = (slotId: string) => chart.locator(`[data-testid="time-row"][data-slot="${slotId}"]`);
+    const row = (slotId: string) => chart.locator(`[data-testid="time-row"][data-chart-slot="${slotId}"]`);
     // A: past plan, hatched, with the overtime the hall saw and the cut-off said in words beside its square.
     await expect(row('a').getByTestId('over-plan')).toHaveCount(1);
     await expect(row('a').locator('.chart-cutoff')).toHaveCount(1);

@@ -12,8 +12,9 @@ test('the built-in demo meeting, in Chinese, on the projector and the laptop', a
     const control = await ctx.newPage();
     await control.goto(host.controlUrl);
     await expect(control.getByText('理任务 晒思路 工作目标大比拼').first()).toBeVisible();
-    await expect(control.getByText('2月14日下午')).toBeVisible();
-    await expect(control.getByText('2月15日上午')).toBeVisible();
+    // The sittings head the running order (the time chart names the sitting in progress too).
+    await expect(control.locator('.queue').getByText('2月14日下午')).toBeVisible();
+    await expect(control.locator('.queue').getByText('2月15日上午')).toBeVisible();
     await expect(control.locator('[data-slot]')).toHaveCount(11);
     await expect(control.locator('[data-action="start"]')).toContainText('开始');
     await control.screenshot({ path: `${SCREENSHOTS}/demo-control-zh-${w}.png` });

@@ -84,7 +84,7 @@ export function TimeChart({ rows, compact = false }: { rows: TimeRow[]; compact?
             const end = Math.max(x(used), x(r.plannedMs));
             const square = barH - 2;
             return (
-              <g key={r.slotId} className={`time-row status-${r.status}`} data-testid="time-row" data-slot={r.slotId}>
+              <g key={r.slotId} className={`time-row status-${r.status}`} data-testid="time-row" data-chart-slot={r.slotId}>
                 <title>{r.speaker ? `${r.unit} ${r.speaker}` : r.unit}</title>
                 <text className={`chart-label${r.status === 'live' ? ' strong' : ''}`} x={-8} y={y + barH / 2} dy="0.35em" textAnchor="end">
                   {fitText(r.unit, 12)}
