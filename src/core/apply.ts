@@ -89,6 +89,8 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
       const { volume = s.audio.volume, muted = s.audio.muted, outputs = s.audio.outputs } = e;
       return { ...s, audio: { volume, muted, outputs } };
     }
+    case 'outputs.configured':
+      return { ...s, outputs: e.outputs };
     case 'undo.applied': {
       const last = s.history.at(-1);
       if (!last || last.seq !== e.undoneSeq) return s;

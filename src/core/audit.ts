@@ -1,4 +1,5 @@
 import type { MeetingEvent } from './events';
+import type { Output } from './outputs';
 import { num } from './tables';
 import type { Table } from './tables';
 
@@ -23,10 +24,21 @@ const BALLOT_EVENTS: ReadonlySet<string> = new Set(['ballot.submitted', 'paper.e
 export function auditRows(events: readonly MeetingEvent[], clerk: boolean): AuditRow[] {
   return events.map((e) => {
     const { seq, at: _at, wall, by, type, ...fields } = e;
-    const shown = !clerk && BALLOT_EVENTS.has(type) ? Object.fromEntries(Object.entries(fields).filter(([k]) => k !== 'scores' && k !== 'comment')) : fields;
+    const shown = !clerk && BALLOT_EVENTS.has(type) ? Object.fromEntries(Object.entries(fields).filter(([k]) => k !== 'scores' && k !== 'comment')) : e.type === 'outputs.configured' ? { outputs: e.outputs.map((o) => outputAudited(o, clerk)) } : fields;
     const device = by.device ?? '';
     return { seq, wall, role: by.reviewerId ? `${by.role}:${by.reviewerId}` : by.role, device, type, detail: JSON.stringify(shown) };
   });
+}
+
+/**
+ * Outputs in the audit log: a header's value is often a key (`Authorization: Bearer …`) and is
+ * never printed; the clerk reads which outputs there were and when they changed, not where they
+ * point (the host's alone, like the outputs themselves).
+ */
+function outputAudited(o: Output, clerk: boolean): unknown {
+  const { target, ...rest } = o;
+  if (clerk) return { ...rest, kind: target.kind };
+  return target.kind === 'http' ? { ...rest, target: { ...target, headers: target.headers.map((h) => ({ name: h.name, value: '•••' })) } } : o;
 }
 
 /** ISO time with milliseconds, in UTC so two machines' exports agree. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BallotInputSchema } from './ballots';
 import { AGENDA_LIMITS, IdSchema, PlannedStartSchema, SittingSchema, SlotSchema } from './meeting';
 import { ScoringSetupSchema } from './scoring.setup';
+import { OutputsSchema } from './outputs';
 import { RevealSchema } from './reveal';
 import { MAX_MESSAGE_MS, MessagePresetsSchema, MessageTargetSchema, MessageTextSchema } from './speaker-message';
 
@@ -47,6 +48,8 @@ export const CommandSchema = z.discriminatedUnion('type', [
     muted: z.boolean().optional(),
     outputs: z.array(z.enum(['display', 'stage', 'control'])).max(3).optional(),
   }),
+  /** The whole list of outputs (OSC, webhooks): the control view sends it after each add, edit or delete. */
+  c('outputs.configure', { outputs: OutputsSchema }),
   c('undo', {}),
   /** The roster and rules; once a ballot is in, only what no ballot depends on (scoring.amend changes the rest). */
   c('scoring.configure', { scoring: ScoringSetupSchema }),

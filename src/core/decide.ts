@@ -79,6 +79,8 @@ export function decide(state: MeetingState, cmd: Command, newId: () => Id, by: A
       const { type: _t, ...settings } = cmd;
       return accept({ type: 'audio.set', ...settings });
     }
+    case 'outputs.configure':
+      return accept({ type: 'outputs.configured', outputs: cmd.outputs });
     case 'undo': {
       const last = state.history.at(-1);
       return last ? accept({ type: 'undo.applied', undoneSeq: last.seq }) : notNow('undo (nothing to undo)');

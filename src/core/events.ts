@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, MeetingSetupSchema, PlannedStartSchema, SittingSchema, SlotSchema } from './meeting';
 import { SlotFieldsSchema } from './commands';
+import { OutputsSchema } from './outputs';
 import { RevealSchema } from './reveal';
 import { MessagePresetsSchema, MessageTargetSchema, MessageTextSchema } from './speaker-message';
 import { DecimalTextSchema, ScoringSetupSchema, SetupPartSchema } from './scoring.setup';
@@ -65,6 +66,7 @@ export const EventBodySchema = z.discriminatedUnion('type', [
     muted: z.boolean().optional(),
     outputs: z.array(z.enum(['display', 'stage', 'control'])).optional(),
   }),
+  z.object({ type: z.literal('outputs.configured'), outputs: OutputsSchema }),
   z.object({ type: z.literal('undo.applied'), undoneSeq: z.number().int().min(1) }),
   z.object({ type: z.literal('scoring.configured'), scoring: ScoringSetupSchema }),
   /** Rules changed after the first ballot; `changed` names the parts (rubric, groups, reviewers, rules). */

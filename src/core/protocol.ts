@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { CommandSchema } from './commands';
 import { ViewStateSchema } from './view-schemas';
 import { NetworkStatusSchema } from './network';
+import { IdSchema } from './ids';
+import { OutputResultsSchema } from './outputs';
 import { PresenceSchema } from './presence';
 
 /** Bumped on any change a client of the previous version would misread. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export const ViewRoleSchema = z.enum(['host', 'clerk', 'reviewer', 'display']);
 export type ViewRole = z.infer<typeof ViewRoleSchema>;
@@ -35,6 +37,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cue.test'), id: z.string().min(1).max(64) }).strict(),
   /** A screen that may ring says whether its sound can play now (the browser may wait for a click). */
   z.object({ type: z.literal('audio.state'), state: z.enum(['ready', 'blocked']) }).strict(),
+  /** Sends one output now (the Test button, host only); its result comes as an `outputs` message. */
+  z.object({ type: z.literal('output.test'), id: z.string().min(1).max(64), outputId: IdSchema }).strict(),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
@@ -75,6 +79,8 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('presence'), presence: PresenceSchema }),
   /** The host's network setting and where it can be reached (host role only). */
   z.object({ type: z.literal('network'), network: NetworkStatusSchema }),
+  /** The last result of each output (host role only): sent, or failed and why. */
+  z.object({ type: z.literal('outputs'), results: OutputResultsSchema }),
   /** The host now listens on another port: the view reopens itself there. */
   z.object({ type: z.literal('moved'), port: z.number().int().min(1).max(65535) }),
 ]);

@@ -9,6 +9,7 @@ import type { Role } from './events';
 import { defaultPresets } from './speaker-message';
 import type { SpeakerMessage } from './speaker-message';
 import type { LocalText } from './meeting';
+import type { Output } from './outputs';
 import type { Mono, Wall } from './time';
 
 /** waiting, done, skipped and absent are stored; "live" and "on deck" are derived (queue.ts). */
@@ -103,6 +104,8 @@ export interface MeetingState extends Undoable {
   /** The messages the host sends with one key (1, 2, 3…), editable per meeting. */
   messagePresets: LocalText[];
   scoring: ScoringSetup;
+  /** Signals out to the room's equipment (OSC, webhooks): the host's alone, never undone. */
+  outputs: Output[];
   /** Ballots by slot, then by reviewer. Never undone: a reviewer's submission is theirs, not the host's. */
   ballots: Record<Id, Record<Id, Ballot>>;
   /** Paper ballots as the clerk typed them, by slot, then reviewer: each typing-in is kept (paper.ts). */
@@ -142,6 +145,7 @@ export function initialState(setup: MeetingSetup): MeetingState {
     audio: defaultAudio(),
     messagePresets: defaultPresets(),
     scoring: setup.scoring ?? defaultScoring(),
+    outputs: [],
     ballots: {},
     paper: {},
     scoringChanges: [],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, PhaseSpecSchema, SittingSchema, SlotSchema } from './meeting';
+import { OutputSchema } from './outputs';
 import { RevealSchema } from './reveal';
 import { RoleSchema } from './events';
 import { ScoringSetupSchema, SetupPartSchema } from './scoring.setup';
@@ -150,6 +151,9 @@ const common = {
   scoringChanges: z.array(ScoringChangeSchema),
 };
 
+/** Outputs name machines on the LAN and may carry a webhook's key: the host's, no other role's. */
+const noOutputs = z.array(z.never()).max(0);
+
 const ballotsSchema = dictOf(dictOf(BallotViewSchema));
 const submittedSchema = dictOf(z.array(IdSchema));
 
@@ -161,6 +165,7 @@ export const ClerkViewSchema = z.strictObject({
   submitted: submittedSchema,
   results: z.array(SlotResultSchema),
   claims: dictOf(ClaimViewSchema),
+  outputs: noOutputs,
 });
 
 /**
@@ -168,7 +173,7 @@ export const ClerkViewSchema = z.strictObject({
  * group score would change with each ballot and give that ballot away by the difference.
  */
 export const HostViewSchema = z
-  .strictObject({ ...common, ballots: NONE, paper: NONE, submitted: submittedSchema, results: z.array(HostResultSchema), claims: NONE })
+  .strictObject({ ...common, ballots: NONE, paper: NONE, submitted: submittedSchema, results: z.array(HostResultSchema), claims: NONE, outputs: z.array(OutputSchema) })
   .superRefine((view, ctx) => {
     view.results.forEach((r, i) => {
       if (own(view.windows, r.slotId) !== 'locked') ctx.addIssue({ code: 'custom', path: ['results', i], message: `slot "${r.slotId}" is not locked: its result is not the host's yet` });
@@ -192,6 +197,7 @@ export const DisplayViewSchema = z
     submitted: NONE,
     results: z.array(ShownResultSchema),
     claims: NONE,
+    outputs: noOutputs,
   })
   .refine((view) => view.reveal !== null || view.results.length === 0, { path: ['results'], message: 'no result is shown before the host reveals it' });
 
@@ -212,6 +218,7 @@ const reviewerView = z.strictObject({
   submitted: NONE,
   results: z.array(z.never()).max(0),
   claims: NONE,
+  outputs: noOutputs,
 });
 
 /** What every phone's view shares: who speaks and which slots are open, never the clock or a score. */
@@ -246,4 +253,5 @@ export const ViewStateSchema = z.object({
   submitted: submittedSchema,
   results: z.array(ResultViewSchema),
   claims: dictOf(ClaimViewSchema),
+  outputs: z.array(OutputSchema),
 });

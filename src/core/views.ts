@@ -102,6 +102,7 @@ export function reviewerParts(state: MeetingState): {
       claims: {},
       submitted: {},
       results: [],
+      outputs: [],
     },
     own: (reviewerId) => ({
       scoring: { ...state.scoring, reviewers: state.scoring.reviewers.filter((r) => r.id === reviewerId) },
@@ -135,6 +136,7 @@ export function viewFor(state: MeetingState, audience: Audience): ViewState {
         ...base(state),
         submitted: submittedBy(state),
         results: resultsOf(state),
+        outputs: [],
         claims: Object.fromEntries(Object.entries(state.claims).map(([reviewerId, c]) => [reviewerId, { device: deviceTag(c.device), wall: c.wall }])),
       };
     case 'host':
@@ -166,6 +168,7 @@ export function viewFor(state: MeetingState, audience: Audience): ViewState {
         paper: {},
         claims: {},
         submitted: {},
+        outputs: [],
         results: revealed(state, resultsOf(state)).map(shown),
       };
     default:

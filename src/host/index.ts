@@ -26,6 +26,8 @@ import { DueTimer } from './due-timer';
 import type { TimerApi } from './due-timer';
 import { systemClock } from './clock';
 import { MeetingEngine } from './meeting-engine';
+import { OutputDispatcher } from './output-dispatcher';
+import type { OutputSenders } from './output-dispatcher';
 import { TokenStore } from './tokens';
 import { hostRefusal } from './trusted-host';
 import type { OwnHost } from './trusted-host';
@@ -58,6 +60,8 @@ export interface HostOptions {
   /** Shorter than the defaults only in tests that wait for a silent peer or a slow request to be cut off. */
   heartbeatMs?: number;
   requestTimeoutMs?: number;
+  /** How outputs leave the machine (default: OSC over UDP and HTTP): tests may hold them. */
+  outputSenders?: OutputSenders;
 }
 
 export interface RunningHost {
@@ -76,6 +80,7 @@ export interface RunningHost {
   network: HostNetwork;
   tokens: TokenStore;
   engine: MeetingEngine;
+  outputs: OutputDispatcher;
   warnings: string[];
   close(): Promise<void>;
 }
@@ -142,7 +147,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   await app.listen({ port, host: listenAddress(setting) });
   network.attach(app.server);
   const displayUrl = () => `${origin()}/display#token=${tokens.display}`;
-  const gateway = attachGateway(app.server, { engine, clock, tokens, displayUrl, network, identify, trusted, ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}) });
+  // Outputs hear each durable change after the boundary timer has recorded it, and only start sends.
+  const outputs = new OutputDispatcher(() => engine.current(), clock, opts.outputSenders);
+  const stopOutputs = engine.onChange(outputs.changed);
+  const gateway = attachGateway(app.server, { engine, clock, tokens, displayUrl, network, identify, trusted, outputs, ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}) });
   // One timer for everything the host does by itself: boundaries on the instant, auto-locks.
   const timer = new DueTimer(engine, clock, [boundaryDue(engine), autoLockDue(engine)], opts.timers);
   return {
@@ -171,9 +179,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     network,
     tokens,
     engine,
+    outputs,
     warnings: engine.warnings,
     async close() {
       timer.stop();
+      stopOutputs();
       network.close();
       gateway.close();
       await app.close();

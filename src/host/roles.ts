@@ -5,6 +5,9 @@ import type { Audience } from '../core/views';
 /** Individual ballots are the clerk's alone: not even the host types in or sets aside a ballot. */
 const CLERK_ONLY: ReadonlySet<CommandType> = new Set<CommandType>(['paper.enter', 'paper.discard', 'ballot.void', 'card.release']);
 
+/** Outputs point at the room's equipment and may carry a webhook's key: the host's alone, not even the clerk's. */
+const HOST_ONLY: ReadonlySet<CommandType> = new Set<CommandType>(['outputs.configure']);
+
 /**
  * What each role may send, decided here in the host and never only by hiding buttons: a display
  * only measures its clock; a reviewer only submits ballots; host and clerk run the meeting, and
@@ -16,6 +19,9 @@ export function mayRoleSend(audience: Audience, message: ClientMessage): boolean
       return true;
     case 'cue.test':
       return audience.role === 'host' || audience.role === 'clerk';
+    // Outputs are the host's alone: no other role even hears of them.
+    case 'output.test':
+      return audience.role === 'host';
     // Screens that may ring: the hall's (display role) and the control view. Phones never ring.
     case 'audio.state':
       return audience.role === 'display' || audience.role === 'host';
@@ -24,6 +30,7 @@ export function mayRoleSend(audience: Audience, message: ClientMessage): boolean
       // The host claims a card for a phone as it connects; no view asks for it.
       if (message.command.type === 'card.claim') return false;
       if (CLERK_ONLY.has(message.command.type)) return audience.role === 'clerk';
+      if (HOST_ONLY.has(message.command.type)) return audience.role === 'host';
       return audience.role === 'host' || audience.role === 'clerk';
     default:
       return message satisfies never;

@@ -9,11 +9,12 @@ import type { LogPosition } from './event-log';
 
 const SNAPSHOT_FORMAT = 'rostrum-snapshot';
 /**
- * 3: the snapshot checks itself and the log it stands on; 4: the state holds the cards' claims.
+ * 3: the snapshot checks itself and the log it stands on; 4: the state holds the cards' claims;
+ * 5: the state holds the meeting's outputs.
  * Older versions (2: the state gained the speaker message, blackout and presets) are set aside and
  * the log replayed.
  */
-const SNAPSHOT_VERSION = 4;
+const SNAPSHOT_VERSION = 5;
 
 /**
  * The file begins with these bytes and then its own SHA-256, computed with those 64 digits as
@@ -48,6 +49,7 @@ const StateShapeSchema = z.looseObject({
   scoring: z.looseObject({ reviewers: z.array(z.looseObject({ id: z.string() })), groups: z.array(z.looseObject({ id: z.string() })) }),
   ballots: dictOf(record),
   paper: dictOf(record),
+  outputs: z.array(z.looseObject({ id: z.string() })),
   history: z.array(z.looseObject({ seq: z.number(), action: z.string() })),
   seq: z.number().int().positive(),
 });

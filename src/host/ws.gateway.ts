@@ -14,6 +14,7 @@ import { ViewFeed } from '../core/view-feed';
 import type { PhoneText, Viewer } from '../core/view-feed';
 import type { Audience } from '../core/views';
 import type { Change, MeetingEngine } from './meeting-engine';
+import type { OutputDispatcher } from './output-dispatcher';
 import type { HostNetwork } from './network';
 import { PresenceTracker } from './presence';
 import type { Seen } from './presence';
@@ -62,6 +63,8 @@ export interface GatewayDeps {
   /** The display's address on this machine, for the control view's preview (its port may change). */
   displayUrl: () => string;
   network: HostNetwork;
+  /** The meeting's outputs: the Test button, and their last results for the host's views. */
+  outputs: Pick<OutputDispatcher, 'test' | 'snapshot' | 'onResults'>;
   /** Whose token this is, a removed reviewer's key being no one's (index.ts). */
   identify(token: string | null): Audience | null;
   /** How often each view is pinged; one that has not answered the previous ping by the next is ended. */
@@ -172,7 +175,10 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
       ...(role === 'host' || role === 'clerk' ? { displayUrl: deps.displayUrl() } : {}),
       ...(deps.engine.readOnly && (role === 'host' || role === 'clerk') ? { readOnly: deps.engine.readOnly } : {}),
     } satisfies HostMessage));
-    if (role === 'host') void deps.network.status(deps.tokens.display).then((network) => send(view, { type: 'network', network }));
+    if (role === 'host') {
+      void deps.network.status(deps.tokens.display).then((network) => send(view, { type: 'network', network }));
+      send(view, { type: 'outputs', results: deps.outputs.snapshot() });
+    }
   }
 
   /** Who is connected and the network are the host's alone: no other role hears of them. */
@@ -189,6 +195,18 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
       hostViews().forEach((v) => v.outbox.reply(text));
     });
   }
+
+  /** Sent once for all the results of one turn (a boundary firing several outputs). */
+  let outputsPending = false;
+  const stopOutputs = deps.outputs.onResults(() => {
+    if (outputsPending) return;
+    outputsPending = true;
+    setImmediate(() => {
+      outputsPending = false;
+      const text = JSON.stringify({ type: 'outputs', results: deps.outputs.snapshot() } satisfies HostMessage);
+      hostViews().forEach((v) => v.outbox.reply(text));
+    });
+  });
 
   deps.network.onChange(() => {
     void deps.network.status(deps.tokens.display).then((network) => {
@@ -228,6 +246,9 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
       case 'audio.state':
         view.seen.audio = msg.state;
         return presenceChanged();
+      case 'output.test':
+        if (!deps.outputs.test(msg.outputId)) return send(view, { type: 'error', id: msg.id, code: 'not_found', message: `no output "${msg.outputId}"` });
+        return send(view, { type: 'ack', id: msg.id, seq: deps.engine.current().seq });
       case 'command': {
         const a = view.audience;
         const by = a.role === 'reviewer' ? { role: a.role, reviewerId: a.reviewerId, device: view.device, phone: view.phoneHash ?? undefined } : { role: a.role, device: view.device };
@@ -316,6 +337,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
     close() {
       clearInterval(heartbeat);
       unsubscribe();
+      stopOutputs();
       views.forEach((v) => v.ws.terminate());
       wss.close();
     },

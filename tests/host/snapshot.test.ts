@@ -122,7 +122,7 @@ describe('snapshots: start-up reads only the log after the last snapshot', { tim
   it('a snapshot that is valid JSON of the right format but holds nothing is damage, and the host still opens the meeting', async () => {
     const { file, engine } = await longMeeting(10);
     await engine.close();
-    await writeFile(snapshotFile(file), JSON.stringify({ format: 'rostrum-snapshot', version: 4, sha256: '0'.repeat(64), seq: 12, bytes: 10, state: { seq: 12 } }));
+    await writeFile(snapshotFile(file), JSON.stringify({ format: 'rostrum-snapshot', version: 5, sha256: '0'.repeat(64), seq: 12, bytes: 10, state: { seq: 12 } }));
     const reopened = await MeetingEngine.open(file, systemClock);
     expect(reopened.readOnly).toMatch(/snapshot\.json does not match its checksum/);
     expect(reopened.current()).toEqual(await fullReplay(file));

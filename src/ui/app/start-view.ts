@@ -55,6 +55,7 @@ export function startView(view: ViewKind, token: string, preview: boolean, chime
       cue: (sound, volume) => chimes?.play(sound, volume),
       presence: (presence) => store.setState({ presence }),
       network: (network) => store.setState({ network }),
+      outputs: (outputResults) => store.setState({ outputResults }),
       // Same page, same key, the host's new port: the page reopens itself there.
       moved: (port) => {
         const url = new URL(window.location.href);

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { NetworkStatus } from '../../core/network';
+import type { OutputResults } from '../../core/outputs';
 import type { Presence } from '../../core/presence';
 import type { ViewRole, ViewState } from '../../core/protocol';
 import type { LinkStatus } from '../connection/client';
@@ -20,6 +21,8 @@ export interface ViewStoreState {
   /** Who is connected and the network: the control view's alone (the host sends them to no one else). */
   presence: Presence | null;
   network: NetworkStatus | null;
+  /** What came of each output's last send: the control view's alone. */
+  outputResults: OutputResults;
   /** This screen's sound: null when it never rings (phones, the preview), else whether it can play now. */
   sound: 'ready' | 'blocked' | null;
   setLink(link: LinkStatus): void;
@@ -45,6 +48,7 @@ export const createViewStore = () =>
     notices: [],
     presence: null,
     network: null,
+    outputResults: {},
     sound: null,
     setLink: (link) => set({ link }),
     welcome: (role, meeting, displayUrl, readOnly = null) => set({ role, meeting, displayUrl, readOnly, link: 'online' }),

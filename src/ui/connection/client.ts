@@ -1,6 +1,7 @@
 import type { Command } from '../../core/commands';
 import { HostMessageSchema } from '../../core/protocol';
 import type { NetworkStatus } from '../../core/network';
+import type { OutputResults } from '../../core/outputs';
 import type { Presence } from '../../core/presence';
 import type { ErrorCode, HostMessage, Sound, ViewRole, ViewState } from '../../core/protocol';
 import { ClockSync } from './clock-sync';
@@ -31,6 +32,8 @@ export interface ClientEvents {
   presence(presence: Presence): void;
   /** The host's network setting and addresses (host role only). */
   network(network: NetworkStatus): void;
+  /** The last result of each output (host role only). */
+  outputs(results: OutputResults): void;
   /** The host listens on another port now: the page reopens itself there. */
   moved(port: number): void;
 }
@@ -49,6 +52,8 @@ export interface Connection {
   hostNow(): number;
   send(command: Command): Promise<number>;
   testCue(): Promise<void>;
+  /** Sends one output now; its result arrives with the others (`outputs`). */
+  testOutput(outputId: string): Promise<void>;
   /** Tells the host whether this screen's sound can play; said again after every reconnect. */
   reportAudio(state: 'ready' | 'blocked'): void;
   close(): void;
@@ -160,6 +165,8 @@ export function connect(token: string, kind: ViewKind, on: ClientEvents, options
         return on.presence(msg.presence);
       case 'network':
         return on.network(msg.network);
+      case 'outputs':
+        return on.outputs(msg.results);
       case 'moved':
         closed = true;
         return on.moved(msg.port);
@@ -180,7 +187,7 @@ export function connect(token: string, kind: ViewKind, on: ClientEvents, options
     }
   }
 
-  function request(body: { type: 'command'; command: Command } | { type: 'cue.test' }): Promise<number> {
+  function request(body: { type: 'command'; command: Command } | { type: 'cue.test' } | { type: 'output.test'; outputId: string }): Promise<number> {
     const socket = ws;
     if (socket?.readyState !== WebSocket.OPEN) return Promise.reject(new HostError('unavailable', 'not connected to the host'));
     const id = `${kind}-${nextId++}`;
@@ -199,6 +206,7 @@ export function connect(token: string, kind: ViewKind, on: ClientEvents, options
     hostNow: () => performance.now() + sync.offset,
     send: (command) => request({ type: 'command', command }),
     testCue: () => request({ type: 'cue.test' }).then(() => undefined),
+    testOutput: (outputId) => request({ type: 'output.test', outputId }).then(() => undefined),
     reportAudio(state) {
       if (state === audio) return;
       audio = state;

@@ -9,6 +9,7 @@ import { AudioPanel } from './AudioPanel';
 import { HostRunsWarning } from './HostRunsWarning';
 import { LivePanel } from './LivePanel';
 import { NetworkPanel } from './NetworkPanel';
+import { OutputsPanel } from './OutputsPanel';
 import { PresencePanel, PresenceSummary } from './PresencePanel';
 import { Preview } from './Preview';
 import { Queue } from './Queue';
@@ -27,7 +28,7 @@ import { useShellNotices } from './useShellNotices';
 import { useShortcuts } from './useShortcuts';
 import './control.css';
 
-type Editing = { kind: 'add'; sittingId: string } | { kind: 'edit'; slotId: string } | { kind: 'scoring' } | { kind: 'import' } | { kind: 'files' } | { kind: 'network' } | null;
+type Editing = { kind: 'add'; sittingId: string } | { kind: 'edit'; slotId: string } | { kind: 'scoring' } | { kind: 'import' } | { kind: 'files' } | { kind: 'network' } | { kind: 'outputs' } | null;
 
 /** `#…&panel=network` opens the Network panel (the desktop app's menu does so); the request is then dropped from the address. */
 function usePanelFromAddress(open: () => void): void {
@@ -93,6 +94,9 @@ export default function ControlView({ token }: { token: string }) {
         <button type="button" className="link" onClick={() => setEditing({ kind: 'network' })} data-testid="open-network">
           {t('network.networkLink')}
         </button>
+        <button type="button" className="link" onClick={() => setEditing({ kind: 'outputs' })} data-testid="open-outputs">
+          {t('outputs.title')}
+        </button>
         <button type="button" className="link" onClick={() => setEditing({ kind: 'files' })}>
           {t('files.title')}
         </button>
@@ -127,6 +131,7 @@ export default function ControlView({ token }: { token: string }) {
       </div>
       {editing?.kind === 'files' && <MeetingFiles token={token} onClose={() => setEditing(null)} />}
       {editing?.kind === 'network' && <NetworkPanel token={token} onClose={() => setEditing(null)} />}
+      {editing?.kind === 'outputs' && <OutputsPanel onClose={() => setEditing(null)} />}
       {editing?.kind === 'import' && <AgendaImport token={token} onClose={() => setEditing(null)} />}
       {editing?.kind === 'scoring' && (
         <ScoringSetup
