@@ -10,7 +10,7 @@ import { HostProcess } from './host-process';
 import { benchMeeting } from './meetings';
 import { max, percentile, round } from './stats';
 
-const tempMeeting = async (name = 'bench.rostrum.jsonl'): Promise<string> => join(await mkdtemp(join(tmpdir(), 'rostrum-bench-')), name);
+export const tempMeeting = async (name = 'bench.rostrum.jsonl'): Promise<string> => join(await mkdtemp(join(tmpdir(), 'rostrum-bench-')), name);
 
 /**
  * One speaker: each phase through warning, danger and 0:00 (brought forward by −4.8 s), the next

@@ -6,6 +6,7 @@ import { displayTruth, lastBallot } from './display.bench';
 import { HostProcess } from './host-process';
 import { boundaries, fanout, fullMeeting, startup } from './host.bench';
 import { hostile } from './hostile.bench';
+import { outputs } from './outputs.bench';
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, only: { type: 'string' } } });
 const smoke = values.smoke ?? false;
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<Figure[]>> = {
   display: () => displayTruth(smoke ? { flips: 4, skewFlips: 3 } : { flips: 60, skewFlips: 20 }),
   'last-ballot': () => lastBallot(smoke ? { slots: 2, reviewers: 10 } : { slots: 20, reviewers: 500 }),
   startup: () => startup({ events: smoke ? 20_000 : 100_000 }),
+  outputs: () => outputs(smoke ? { speakers: 2, phases: 2 } : { speakers: Number(process.env.BENCH_SPEAKERS ?? 42), phases: 2 }),
   hostile: () => hostile(smoke ? { speakers: 2, seconds: 3 } : { speakers: Number(process.env.BENCH_SPEAKERS ?? 12), seconds: Number(process.env.BENCH_SECONDS ?? 60) }),
 };
 

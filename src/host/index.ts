@@ -147,12 +147,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   await app.listen({ port, host: listenAddress(setting) });
   network.attach(app.server);
   const displayUrl = () => `${origin()}/display#token=${tokens.display}`;
-  // Outputs hear each durable change after the boundary timer has recorded it, and only start sends.
-  const outputs = new OutputDispatcher(() => engine.current(), clock, opts.outputSenders);
-  const stopOutputs = engine.onChange(outputs.changed);
+  const outputs = new OutputDispatcher(() => engine.decided(), clock, opts.outputSenders);
   const gateway = attachGateway(app.server, { engine, clock, tokens, displayUrl, network, identify, trusted, outputs, ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}) });
   // One timer for everything the host does by itself: boundaries on the instant, auto-locks.
   const timer = new DueTimer(engine, clock, [boundaryDue(engine), autoLockDue(engine)], opts.timers);
+  // After the timer: it re-arms on each change before any output is even started.
+  const stopOutputs = engine.onApplied(outputs.applied);
   return {
     get origin() {
       return origin();

@@ -48,7 +48,7 @@ const REBOOT_TOLERANCE_MS = 2000;
  */
 export class MeetingEngine {
   private listeners = new Set<(change: Change) => void>();
-  private appliedListeners = new Set<(state: MeetingState) => void>();
+  private appliedListeners = new Set<(state: MeetingState, event: MeetingEvent | null) => void>();
   private lastWrite: Promise<unknown> = Promise.resolve();
   /** The last event's instant: the log's instants never run backwards. */
   private lastAt = 0;
@@ -130,9 +130,10 @@ export class MeetingEngine {
 
   /**
    * Hears each change as soon as it is applied in memory, before the disk write: the boundary
-   * scheduler re-arms here, so a slow disk never delays the next warning or cut-off.
+   * scheduler re-arms here, so a slow disk never delays the next warning or cut-off. `event` is
+   * the event just applied, or null when failed writes were taken back (the state is the disk's).
    */
-  onApplied(listener: (state: MeetingState) => void): () => void {
+  onApplied(listener: (state: MeetingState, event: MeetingEvent | null) => void): () => void {
     this.appliedListeners.add(listener);
     return () => this.appliedListeners.delete(listener);
   }
@@ -183,7 +184,7 @@ export class MeetingEngine {
     const next = apply(this.head, event);
     this.head = next;
     this.lastAt = event.at;
-    this.appliedListeners.forEach((l) => l(next));
+    this.appliedListeners.forEach((l) => l(next, event));
     const write = this.log.append(event);
     this.lastWrite = write;
     try {
@@ -207,7 +208,7 @@ export class MeetingEngine {
     if (this.head === this.disk.state) return;
     this.head = this.disk.state;
     const head = this.head;
-    this.appliedListeners.forEach((l) => l(head));
+    this.appliedListeners.forEach((l) => l(head, null));
   }
 
   /**

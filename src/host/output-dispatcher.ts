@@ -2,9 +2,9 @@ import { firedBy, sendsFor, valuesAt } from '../core/output-triggers';
 import type { Send } from '../core/output-triggers';
 import type { HttpTarget, OscTarget, Output, OutputOutcome, OutputResults } from '../core/outputs';
 import type { PlaceholderValues } from '../core/output-template';
+import type { MeetingEvent } from '../core/events';
 import type { MeetingState } from '../core/state';
 import type { Clock } from '../core/time';
-import type { Change } from './meeting-engine';
 import { sendHttp } from './output-http';
 import { sendOsc } from './output-osc';
 
@@ -35,10 +35,12 @@ interface Lane {
 }
 
 /**
- * Fires the meeting's outputs. It hears each change once it is durable (so nothing is sent for an
- * event a full disk took back) and only starts sends: the boundary timer that recorded the event
- * has long returned, and no send is awaited by anything of the meeting's. Each output has its own
- * queue, so a dead webhook target delays neither a boundary nor another output.
+ * Fires the meeting's outputs. It hears each change as soon as it is decided, before the disk
+ * write, as the boundary timer does: a slow disk (an fsync of tens of milliseconds on a busy
+ * laptop) must not make the mixer mute late. Sends start only once the code that recorded the
+ * event has returned (a microtask later), and nothing of the meeting's awaits them. Each output has
+ * its own queue, so a dead webhook target delays neither a boundary nor another output. If the
+ * write then fails (a full disk), the host says so; a boundary is recorded again and fires again.
  */
 export class OutputDispatcher {
   private readonly lanes = new Map<string, Lane>();
@@ -47,6 +49,7 @@ export class OutputDispatcher {
   private readonly listeners = new Set<(results: OutputResults) => void>();
 
   constructor(
+    /** The newest state decided: what the Test button fills the placeholders from. */
     private readonly current: () => MeetingState,
     private readonly clock: Clock,
     private readonly senders: OutputSenders = networkSenders,
@@ -60,13 +63,15 @@ export class OutputDispatcher {
     return () => this.listeners.delete(listener);
   }
 
-  /** engine.onChange's listener. */
-  readonly changed = ({ state, event }: Change): void => {
+  /** engine.onApplied's listener: each decided state in order, and the event that made it (null: writes taken back). */
+  readonly applied = (state: MeetingState, event: MeetingEvent | null): void => {
     const before = this.before;
     this.before = state;
+    if (event === null) return;
     if (event.type === 'outputs.configured') this.forgetRemoved(state.outputs);
     if (state.outputs.length === 0) return;
-    for (const { output, fired } of sendsFor(state.outputs, firedBy(before, event, state))) this.enqueue({ output, trigger: fired.trigger, values: fired.values });
+    const sends = sendsFor(state.outputs, firedBy(before, event, state));
+    if (sends.length > 0) queueMicrotask(() => sends.forEach(({ output, fired }) => this.enqueue({ output, trigger: fired.trigger, values: fired.values })));
   };
 
   /** The Test button: sends one output now, whatever its events and even if disabled, with the lectern's values. */
@@ -109,7 +114,7 @@ export class OutputDispatcher {
 
   private record(outputId: string, trigger: Job['trigger'], outcome: OutputOutcome): void {
     // An output deleted while its send was in flight has no result to show.
-    if (!this.current().outputs.some((o) => o.id === outputId)) return;
+    if (!this.before.outputs.some((o) => o.id === outputId)) return;
     this.results = { ...this.results, [outputId]: { wall: this.clock.wall(), trigger, outcome } };
     this.listeners.forEach((l) => l(this.results));
   }
