@@ -1,3 +1,4 @@
+import { own } from './dict';
 import type { MeetingEvent } from './events';
 import type { Id } from './meeting';
 import type { Output, OutputTrigger } from './outputs';
@@ -80,7 +81,7 @@ export function firedBy(before: MeetingState, event: MeetingEvent, after: Meetin
   }
   if (after.windows !== before.windows) {
     for (const [slotId, window] of Object.entries(after.windows)) {
-      if (before.windows[slotId] === window) continue;
+      if (own(before.windows, slotId) === window) continue;
       add(window === 'open' ? 'scoring.opened' : 'scoring.locked', after, slotId, null);
     }
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dictOf } from './dict';
 import { IdSchema } from './ids';
 import { unknownPlaceholders } from './output-template';
 
@@ -120,5 +121,5 @@ export type OutputResult = z.infer<typeof OutputResultSchema>;
 export type OutputOutcome = OutputResult['outcome'];
 
 /** The last result of each output, by id: the host's alone. */
-export const OutputResultsSchema = z.record(z.string(), OutputResultSchema);
+export const OutputResultsSchema = dictOf(OutputResultSchema);
 export type OutputResults = z.infer<typeof OutputResultsSchema>;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { own } from '../../core/dict';
 import type { Output } from '../../core/outputs';
 import { useConnection, useView } from '../app/context';
 import { HostError } from '../connection/client';
@@ -73,7 +74,7 @@ export function OutputsPanel({ onClose }: { onClose(): void }) {
                 <code className="output-where">{whereTo(o)}</code>
                 <div className="output-meta">
                   <span className="muted">{o.on.map((x) => t(`outputs.triggers.${x}`)).join(' · ')}</span>
-                  <OutputResultText result={results[o.id]} />
+                  <OutputResultText result={own(results, o.id)} />
                 </div>
               </li>
             ))}
