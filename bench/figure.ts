@@ -20,3 +20,13 @@ export const judged = (figure: string, unit: string, value: number, limit: numbe
 });
 
 export const reported = (figure: string, unit: string, value: number, note?: string): Figure => ({ figure, unit, value, target: '', pass: null, ...(note ? { note } : {}) });
+
+/** A figure that must reach a floor (frames a second). */
+export const judgedAtLeast = (figure: string, unit: string, value: number, floor: number, note?: string): Figure => ({
+  figure,
+  unit,
+  value,
+  target: `≥ ${floor}`,
+  pass: value >= floor,
+  ...(note ? { note } : {}),
+});
