@@ -19,7 +19,7 @@ const benches: Record<string, () => Promise<Figure[]>> = {
   meeting: () => fullMeeting(smoke ? { speakers: 2, reviewers: 20 } : { speakers: 20, reviewers: 500 }),
   display: () => displayTruth(smoke ? { flips: 4, skewFlips: 3 } : { flips: 60, skewFlips: 20 }),
   // BENCH_ENGINES=webkit,firefox runs only those engines.
-  engines: () => displayEngines({ ...(smoke ? { countSeconds: 3, costSeconds: 3 } : { countSeconds: 20, costSeconds: 10 }), ...(process.env.BENCH_ENGINES ? { only: process.env.BENCH_ENGINES.split(',') } : {}) }),
+  engines: () => displayEngines({ ...(smoke ? { countSeconds: 3, costSeconds: 3 } : { countSeconds: 20, costSeconds: Number(process.env.BENCH_COST_SECONDS ?? 10) }), ...(process.env.BENCH_ENGINES ? { only: process.env.BENCH_ENGINES.split(',') } : {}) }),
   'last-ballot': () => lastBallot(smoke ? { slots: 2, reviewers: 10 } : { slots: 20, reviewers: 500 }),
   startup: () => startup({ events: smoke ? 20_000 : 100_000 }),
   outputs: () => outputs(smoke ? { speakers: 2, phases: 2 } : { speakers: Number(process.env.BENCH_SPEAKERS ?? 42), phases: 2 }),

@@ -42,6 +42,8 @@ async function expectFits(pages: { display: Page; stage: Page }, text: RegExp, l
     for (const [name, page] of Object.entries(pages)) {
       await page.setViewportSize(size);
       await expect(page.getByTestId('digits')).toHaveText(text);
+      // The digits are fitted again in the first frame after the resize (a ResizeObserver).
+      await expect.poll(async () => (await digitBox(page)).x + (await digitBox(page)).width).toBeLessThanOrEqual(size.width);
       const b = await digitBox(page);
       const where = `${name} ${size.width}×${size.height} "${await page.getByTestId('digits').textContent()}"`;
       expect(b.x, `${where}: cut on the left`).toBeGreaterThanOrEqual(0);

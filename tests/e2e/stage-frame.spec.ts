@@ -75,13 +75,15 @@ test.describe('an eight-minute speech', () => {
     await host.engine.execute({ type: 'timer.start' }, { role: 'host' });
     await expect(page.locator('[data-stage="normal"]')).toBeVisible();
 
-    // Running, 120 frames (2 s): the bar (1,766 px for 480 s) moves about 7 px; the digits twice.
+    // Running, 120 frames (2 s at 60 a second): the bar (1,766 px for 480 s) moves about 4 px a
+    // second, so about one frame in 15 moves it; fewer frames a second (a loaded machine) make
+    // that more, never most.
     const from = await page.evaluate(() => window.__frames);
     await page.waitForFunction((f) => window.__frames >= f + 120, from);
     const running = (await page.evaluate(() => window.__snaps)).filter((s) => s.frame > from && s.frame <= from + 120);
     const styled = new Set(running.filter((s) => s.styles > 0).map((s) => s.frame));
     expect(styled.size, 'frames with a style write while running').toBeGreaterThan(0);
-    expect(styled.size, 'frames with a style write while running').toBeLessThanOrEqual(12);
+    expect(styled.size, 'frames with a style write while running, of 120').toBeLessThanOrEqual(30);
 
     // Paused: 60 frames, and not one change of any kind.
     await host.engine.execute({ type: 'timer.pause' }, { role: 'host' });
