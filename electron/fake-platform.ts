@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { ChildLike, HostStart, ToHost } from './host-process';
 import type { DisplayLike, Rect } from './placement';
-import type { AppWindow, IpcSender, MenuItem, Platform, Screens, WindowSpec } from './platform';
+import type { AppWindow, WindowSpec } from './platform';
+import { RecordingPlatform } from './recording-platform';
 
 /**
  * A desktop made of plain objects, for the shell's unit tests: windows record what is done to
@@ -76,38 +77,21 @@ class ReadyChild extends EventEmitter implements ChildLike {
   }
 }
 
-export class FakePlatform implements Platform {
+export class FakePlatform extends RecordingPlatform {
   windows: FakeWindow[] = [];
-  screenList: Screens = { displays: [LAPTOP, PROJECTOR], primaryId: 1 };
-  menu: readonly MenuItem[] = [];
   forked: HostStart[] = [];
   /** The host processes forked, to have one say something (a network setting applied). */
   children: EventEmitter[] = [];
-  awake = false;
-  quits = 0;
-  logs: string[] = [];
-  /** What the save dialog answers. */
-  savePath: string | null = null;
   forkFails = false;
-  rules: { allowNavigation(url: string): boolean; onOpen(url: string): void } | null = null;
-  private screensChanged = new Set<() => void>();
-  private handlers = new Map<string, (sender: IpcSender, args: unknown[]) => unknown>();
+
+  constructor() {
+    super({ displays: [LAPTOP, PROJECTOR], primaryId: 1 });
+  }
 
   createWindow(spec: WindowSpec): FakeWindow {
     const w = new FakeWindow(spec);
     this.windows.push(w);
     return w;
-  }
-  screens(): Screens {
-    return this.screenList;
-  }
-  onScreensChanged(listener: () => void): void {
-    this.screensChanged.add(listener);
-  }
-  /** Plugs or unplugs screens, as the system would report it. */
-  setScreens(displays: DisplayLike[], primaryId = 1): void {
-    this.screenList = { displays, primaryId };
-    this.screensChanged.forEach((l) => l());
   }
   forkHost(start: HostStart): ChildLike {
     this.forked.push(start);
@@ -116,41 +100,9 @@ export class FakePlatform implements Platform {
     this.children.push(child);
     return child;
   }
-  preventDisplaySleep(): void {
-    this.awake = true;
-  }
-  saveDialog(): Promise<string | null> {
-    return Promise.resolve(this.savePath);
-  }
-  setMenu(items: readonly MenuItem[]): void {
-    this.menu = items;
-  }
-  handle(channel: string, handler: (sender: IpcSender, args: unknown[]) => unknown): void {
-    this.handlers.set(channel, handler);
-  }
-  guard(rules: { allowNavigation(url: string): boolean; onOpen(url: string): void }): void {
-    this.rules = rules;
-  }
-  quit(): void {
-    this.quits += 1;
-  }
-  log(line: string): void {
-    this.logs.push(line);
-  }
 
   /** A page's request over IPC, as the preload would send it. */
   async invoke(channel: string, from: { window: FakeWindow | null; url?: string; mainFrame?: boolean }, ...args: unknown[]): Promise<unknown> {
-    const handler = this.handlers.get(channel);
-    if (!handler) throw new Error(`no handler for ${channel}`);
-    return handler({ frameUrl: from.url ?? from.window?.url(), isMainFrame: from.mainFrame ?? true, window: from.window }, args);
-  }
-
-  /** Clicks the menu item with this label, wherever it is. */
-  click(label: string, items: readonly MenuItem[] = this.menu): boolean {
-    for (const item of items) {
-      if ((item.kind === 'item' || item.kind === 'radio') && item.label === label) return item.click(), true;
-      if (item.kind === 'submenu' && this.click(label, item.items)) return true;
-    }
-    return false;
+    return this.answer(channel, { frameUrl: from.url ?? from.window?.url(), isMainFrame: from.mainFrame ?? true, window: from.window }, args);
   }
 }

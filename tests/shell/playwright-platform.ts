@@ -3,8 +3,9 @@ import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { IPC, SHELL_EVENTS } from '../../src/core/shell-api';
 import type { ChildLike, HostStart, ToHost } from '../../electron/host-process';
-import type { DisplayLike, Rect } from '../../electron/placement';
-import type { AppWindow, IpcSender, MenuItem, Platform, Screens, WindowSpec } from '../../electron/platform';
+import type { Rect } from '../../electron/placement';
+import type { AppWindow, Screens, WindowSpec } from '../../electron/platform';
+import { RecordingPlatform } from '../../electron/recording-platform';
 import { HOST_V8_FLAGS } from '../../src/host/process-flags';
 
 /**
@@ -80,18 +81,9 @@ class ForkedHost implements ChildLike {
   }
 }
 
-export class PlaywrightPlatform implements Platform {
+export class PlaywrightPlatform extends RecordingPlatform {
   readonly windows: PageWindow[] = [];
   readonly hosts: ChildProcess[] = [];
-  menu: readonly MenuItem[] = [];
-  awake = false;
-  quits = 0;
-  readonly logs: string[] = [];
-  savePath: string | null = null;
-  private screenList: Screens;
-  private readonly screensChanged: (() => void)[] = [];
-  private readonly handlers = new Map<string, (sender: IpcSender, args: unknown[]) => unknown>();
-  private rules: { allowNavigation(url: string): boolean; onOpen(url: string): void } | null = null;
   private pending: Promise<unknown>[] = [];
 
   private constructor(
@@ -99,7 +91,7 @@ export class PlaywrightPlatform implements Platform {
     private readonly hostEntry: string,
     screens: Screens,
   ) {
-    this.screenList = screens;
+    super(screens);
   }
 
   static async create(browser: Browser, hostEntry: string, screens: Screens): Promise<PlaywrightPlatform> {
@@ -129,9 +121,7 @@ export class PlaywrightPlatform implements Platform {
   }
 
   private invoke(page: Page, isMainFrame: boolean, frameUrl: string, channel: string, args: unknown[]): unknown {
-    const handler = this.handlers.get(channel);
-    if (!handler) throw new Error(`no handler for ${channel}`);
-    return handler({ frameUrl, isMainFrame, window: this.windows.find((w) => w.page === page) ?? null }, args);
+    return this.answer(channel, { frameUrl, isMainFrame, window: this.windows.find((w) => w.page === page) ?? null }, args);
   }
 
   createWindow(spec: WindowSpec): AppWindow {
@@ -154,52 +144,11 @@ export class PlaywrightPlatform implements Platform {
     this.rules?.onOpen(url);
   }
 
-  screens(): Screens {
-    return this.screenList;
-  }
-  onScreensChanged(listener: () => void): void {
-    this.screensChanged.push(listener);
-  }
-  setScreens(displays: DisplayLike[], primaryId: number): void {
-    this.screenList = { displays, primaryId };
-    this.screensChanged.forEach((l) => l());
-  }
   forkHost(start: HostStart): ChildLike {
     const child = fork(this.hostEntry, [JSON.stringify(start)], { execArgv: ['--import', 'tsx', ...HOST_V8_FLAGS], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.hosts.push(child);
     return new ForkedHost(child);
   }
-  preventDisplaySleep(): void {
-    this.awake = true;
-  }
-  saveDialog(): Promise<string | null> {
-    return Promise.resolve(this.savePath);
-  }
-  setMenu(items: readonly MenuItem[]): void {
-    this.menu = items;
-  }
-  handle(channel: string, handler: (sender: IpcSender, args: unknown[]) => unknown): void {
-    this.handlers.set(channel, handler);
-  }
-  guard(rules: { allowNavigation(url: string): boolean; onOpen(url: string): void }): void {
-    this.rules = rules;
-  }
-  quit(): void {
-    this.quits += 1;
-  }
-  log(line: string): void {
-    this.logs.push(line);
-  }
-
-  /** Clicks the menu item with this label, wherever it is. */
-  click(label: string, items: readonly MenuItem[] = this.menu): boolean {
-    for (const item of items) {
-      if ((item.kind === 'item' || item.kind === 'radio') && item.label === label) return item.click(), true;
-      if (item.kind === 'submenu' && this.click(label, item.items)) return true;
-    }
-    return false;
-  }
-
   async close(): Promise<void> {
     await Promise.allSettled(this.pending);
     await this.context.close();
