@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { normalizeCode } from '../../src/core/reviewer-code';
 import { startHost } from '../../src/host/index';
+import { firstCardOnLoopback, listensOnEveryAddress, prepareProfile, turnLanOn } from '../shell/desktop-steps';
 
 /**
  * The desktop app itself, in a real Electron: where the electron package has its binary (a
@@ -30,14 +32,18 @@ test.beforeAll(() => {
   expect(build.status).toBe(0);
 });
 
-/** The app on a temporary profile, so a developer's own meetings are never touched. */
-async function launch(): Promise<{ app: ElectronApplication; userData: string; control: Page }> {
+/**
+ * The app on a temporary profile, so a developer's own meetings are never touched: the demo
+ * meeting with a panel of reviewers, on a free port chosen for it (as the shell test's).
+ */
+async function launch(): Promise<{ app: ElectronApplication; userData: string; control: Page; port: number }> {
   if (!('path' in binary)) throw new Error(binary.reason);
   const userData = await mkdtemp(join(tmpdir(), 'rostrum-smoke-'));
+  const port = await prepareProfile(userData);
   const app = await electron.launch({ executablePath: binary.path, args: ['.', '--no-sandbox', `--user-data-dir=${userData}`] });
   const control = await app.firstWindow();
   await expect(control.getByText(TITLE).first()).toBeVisible({ timeout: 30_000 });
-  return { app, userData, control };
+  return { app, userData, control, port };
 }
 
 const pathOf = (page: Page) => new URL(page.url()).pathname;
@@ -47,25 +53,26 @@ const windowAt = (app: ElectronApplication, path: string) => app.windows().find(
 const hostPids = (app: ElectronApplication) =>
   app.evaluate(({ app: a }) => a.getAppMetrics().flatMap((m) => (m.type === 'Utility' && m.serviceName === 'Rostrum host' ? [m.pid] : [])));
 
-test('the desktop app runs a meeting: its own host process, every window, a host that dies, a clean quit', async () => {
+test('the desktop app runs a meeting: its own host process, every window, the LAN on, a host that dies, a clean quit', async () => {
   test.skip('reason' in binary, 'reason' in binary ? binary.reason : '');
   test.setTimeout(180_000);
-  const { app, userData, control } = await launch();
+  const { app, userData, control, port } = await launch();
   // The profile is the temporary one, and the meeting lives in it.
   expect(await app.evaluate(({ app: a }) => a.getPath('userData'))).toBe(userData);
   await expect.poll(() => app.windows().length).toBe(2);
   const display = app.windows().find((w) => w !== control);
   await expect(display!.getByText(TITLE)).toBeVisible();
   const origin = new URL(control.url()).origin;
-  expect(new URL(origin).hostname).toBe('127.0.0.1');
+  expect(origin).toBe(`http://127.0.0.1:${port}`);
 
   // Node is out of the pages' reach; only the typed shell API is exposed.
   const page = await control.evaluate(() => ({ require: typeof (window as { require?: unknown }).require, shell: typeof (window as { rostrumShell?: unknown }).rostrumShell }));
   expect(page).toEqual({ require: 'undefined', shell: 'object' });
 
-  // The host runs in a utility process of its own.
+  // The host runs in a utility process of its own, and says so.
   const [pid] = await hostPids(app);
   expect(pid).toBeGreaterThan(0);
+  expect(await (await fetch(`${origin}/api/v1/health`)).json()).toMatchObject({ runs: 'utility' });
 
   // The clerk and the cards open from the control view as app windows.
   await control.getByRole('link', { name: /QR cards|二维码卡片/ }).click();
@@ -75,18 +82,30 @@ test('the desktop app runs a meeting: its own host process, every window, a host
   await expect(windowAt(app, '/clerk')!.getByLabel(/^PIN$|^PIN 码$/)).toBeVisible();
   expect(app.windows()).toHaveLength(4);
 
-  // The phone page answers on the host's port, reached through loopback only.
-  expect((await fetch(`${origin}/review`)).status).toBe(200);
+  // The LAN on, from the Network panel: the host listens on every address, on the same port, and
+  // the phone address on a reviewer's card answers (reached through loopback only), its code too.
+  expect(await listensOnEveryAddress(port)).toBe(false);
+  await turnLanOn(control);
+  expect(await listensOnEveryAddress(port)).toBe(true);
+  const cards = windowAt(app, '/cards')!;
+  await cards.reload();
+  const card = await firstCardOnLoopback(cards);
+  expect(new URL(card.printed).port).toBe(String(port));
+  const phonePage = await fetch(card.url);
+  expect(phonePage.status).toBe(200);
+  expect(phonePage.headers.get('content-type')).toMatch(/text\/html/);
+  expect((await fetch(`${origin}/api/v1/state`, { headers: { authorization: `Bearer ${normalizeCode(card.code)}` } })).status).toBe(200);
 
-  // The host's process killed: it starts again on the same port, and every window reconnects.
+  // The host's process killed: it starts again on the same port, the LAN still on, and every window reconnects.
   await control.locator('[data-action="start"]').click();
   process.kill(pid!, 'SIGKILL');
   await expect.poll(async () => (await hostPids(app)).filter((p) => p !== pid)).toHaveLength(1);
-  for (const w of [control, display!, windowAt(app, '/cards')!]) expect(new URL(w.url()).origin).toBe(origin);
+  for (const w of [control, display!, cards, windowAt(app, '/clerk')!]) expect(new URL(w.url()).origin).toBe(origin);
   await expect(control.getByTestId('offline')).toBeHidden({ timeout: 30_000 });
   await expect(display!.getByTestId('digits')).toHaveText(/^[0-9]+:\d\d$/);
   await control.locator('[data-action="pause"]').click();
   await expect(display!.getByTestId('stage-label')).toContainText(/Paused|已暂停/);
+  expect(await listensOnEveryAddress(port)).toBe(true);
 
   // Quitting settles the meeting: it reopens whole, with what happened in it.
   await app.close();

@@ -1,13 +1,12 @@
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
 import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DisplayLike } from '../../electron/placement';
 import { Shell } from '../../electron/shell';
-import { demoMeeting } from '../../src/core/demo';
-import { startHost } from '../../src/host/index';
-import { panelMeeting } from '../fixtures/meetings';
+import { lanInterfaces } from '../../src/host/interfaces';
+import { firstCardOnLoopback, listensOnEveryAddress, prepareProfile, turnLanOn } from './desktop-steps';
 import { PlaywrightPlatform } from './playwright-platform';
 import type { PageWindow } from './playwright-platform';
 
@@ -28,46 +27,53 @@ function mustWindow(platform: PlaywrightPlatform, path: string): PageWindow {
   return w;
 }
 
-/** A reviewer's phone, in a browser context of its own, on the address the QR card would carry (via loopback only). */
-async function phoneOf(browser: Browser, cards: Page, origin: string): Promise<Page> {
-  const url = await cards.evaluate(async (o) => {
-    const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
-    const res = await fetch(`/api/v1/cards?origin=${encodeURIComponent(o)}`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await res.json()) as { cards: { url: string }[] };
-    return body.cards[0]?.url ?? '';
-  }, origin);
-  expect(new URL(url).origin).toBe(origin);
+/**
+ * A reviewer's phone, in a browser context of its own, as a reviewer uses the card: the address
+ * printed on it (the LAN's; moved to 127.0.0.1, the same port, since tests reach the host through
+ * loopback only), then the code typed into the page.
+ */
+async function phoneFromCard(browser: Browser, cards: Page, port: number): Promise<Page> {
+  const card = await firstCardOnLoopback(cards);
+  const printed = new URL(card.printed);
+  expect(Number(printed.port)).toBe(port);
+  // Where this machine has a network, the card carries its address, not this machine's loopback.
+  const lan = lanInterfaces(networkInterfaces(), process.platform);
+  expect(printed.hostname).toBe(lan[0]?.address ?? '127.0.0.1');
   const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-US' })).newPage();
-  await phone.goto(url);
+  await phone.goto(card.url);
+  await phone.getByLabel(/Type the code printed on your card/).fill(card.code);
+  await phone.getByRole('button', { name: 'Start scoring' }).click();
   return phone;
 }
 
-test('the desktop shell runs a meeting: windows, phones, views, a host that dies, a screen unplugged', async ({ browser }) => {
-  test.setTimeout(180_000);
-  const dir = await mkdtemp(join(tmpdir(), 'rostrum-shell-e2e-'));
-  // The demo meeting as a fresh install opens it, with a panel of reviewers already on its roster.
-  const seeded = await startHost({
-    meetingPath: join(dir, 'meetings', 'demo.rostrum.jsonl'),
-    port: 0,
-    uiDir: resolve('dist/ui'),
-    newMeeting: { ...demoMeeting(), scoring: panelMeeting().scoring },
-  });
-  await seeded.close();
-  const platform = await PlaywrightPlatform.create(browser, resolve('electron/host.entry.ts'), { displays: [LAPTOP, PROJECTOR], primaryId: 1 });
-  const shell = await Shell.start(platform, {
+/** The shell as the app starts it, on this test's folder: its meetings, its settings file. */
+const startShell = (platform: PlaywrightPlatform, dir: string) =>
+  Shell.start(platform, {
     preload: 'the preload is exposed by the platform',
     meetingsDir: join(dir, 'meetings'),
     uiDir: resolve('dist/ui'),
     settingsFile: join(dir, 'shell.json'),
     lang: 'en',
   });
+
+const screensOf = () => ({ displays: [LAPTOP, PROJECTOR], primaryId: 1 });
+
+test('the desktop shell runs a meeting: windows, the LAN on and a phone scoring, views, a host that dies, a screen unplugged, the setting kept', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const dir = await mkdtemp(join(tmpdir(), 'rostrum-shell-e2e-'));
+  // The demo meeting with a panel of reviewers, and a fixed port chosen (a free one).
+  const port = await prepareProfile(dir);
+  const platform = await PlaywrightPlatform.create(browser, resolve('electron/host.entry.ts'), screensOf());
+  const shell = await startShell(platform, dir);
   try {
     // Start: the host in its own process, control and display on the demo meeting, the display fullscreen on the second screen.
     expect(shell.host.runs).toBe('utility');
     expect(platform.hosts).toHaveLength(1);
     expect(platform.awake).toBe(true);
     const origin = shell.address.origin;
-    expect(new URL(origin).hostname).toBe('127.0.0.1');
+    expect(origin).toBe(`http://127.0.0.1:${port}`);
+    // This machine only: nothing listens beyond 127.0.0.1.
+    expect(await listensOnEveryAddress(port)).toBe(false);
     // The host itself says where it runs: the control view warns from this when the app fell back to in-app.
     expect(await (await fetch(`${origin}/api/v1/health`)).json()).toMatchObject({ runs: 'utility' });
     const control = mustWindow(platform, '/control');
@@ -105,10 +111,21 @@ test('the desktop shell runs a meeting: windows, phones, views, a host that dies
     // The control page may not ask for one.
     await expect(control.page.evaluate(() => (window as unknown as { rostrumShell: { savePdf(): Promise<string | null> } }).rostrumShell.savePdf())).rejects.toThrow(/only the report and the QR cards/);
 
+    // The LAN on, from the control view's Network panel: the host listens on every address, on
+    // the same port (the windows stay where they are), and the setting is remembered.
+    await turnLanOn(control.page);
+    expect(await listensOnEveryAddress(port)).toBe(true);
+    expect(shell.address.origin).toBe(origin);
+    await expect.poll(async () => JSON.parse(await readFile(join(dir, 'shell.json'), 'utf8')) as unknown).toMatchObject({ network: { lan: true, interface: 'all', port } });
+    // The cards, printed again, carry the LAN's address.
+    await cards.page.reload();
+    await expect(cards.page.getByTestId('qr-card').first()).toBeVisible();
+    await cards.page.screenshot({ path: `${SCREENSHOTS}/shell-cards-lan-1280.png` });
+
     // The first speaker starts; a reviewer's phone, in another browser context, scores them.
     await control.page.locator('[data-action="start"]').click();
     await expect(display.page.getByTestId('digits')).toHaveText(/^[78]:\d\d$/);
-    const phone = await phoneOf(browser, cards.page, origin);
+    const phone = await phoneFromCard(browser, cards.page, port);
     await control.page.getByRole('button', { name: 'Open scoring' }).click();
     const ballot = phone.locator('section.ballot-card').first();
     await expect(ballot).toBeVisible();
@@ -123,6 +140,8 @@ test('the desktop shell runs a meeting: windows, phones, views, a host that dies
     await expect.poll(() => platform.hosts.length).toBe(2);
     await expect(control.page.getByTestId('offline')).toBeHidden({ timeout: 20_000 });
     expect(shell.address.origin).toBe(origin);
+    // The new process keeps the LAN on.
+    expect(await listensOnEveryAddress(port)).toBe(true);
     // The host's commands reach the new process: a pause shows on the projector.
     await control.page.locator('[data-action="pause"]').click();
     await expect(display.page.getByTestId('stage-label')).toContainText('Paused');
@@ -145,4 +164,21 @@ test('the desktop shell runs a meeting: windows, phones, views, a host that dies
     await platform.close();
   }
   expect(platform.hosts.at(-1)?.exitCode).toBe(0);
+
+  // The app started again: the LAN is still on, on the same port, so the printed cards still work.
+  const again = await PlaywrightPlatform.create(browser, resolve('electron/host.entry.ts'), screensOf());
+  const restarted = await startShell(again, dir);
+  try {
+    expect(restarted.address.origin).toBe(`http://127.0.0.1:${port}`);
+    expect(await listensOnEveryAddress(port)).toBe(true);
+    const control = mustWindow(again, '/control');
+    await control.page.getByTestId('open-network').click();
+    await expect(control.page.getByTestId('lan')).toBeChecked();
+    await expect(control.page.getByTestId('port')).toHaveValue(String(port));
+    await expect(control.page.getByTestId('lan-address')).toHaveCount(lanInterfaces(networkInterfaces(), process.platform).length);
+    await control.page.screenshot({ path: `${SCREENSHOTS}/shell-network-lan-1280.png` });
+  } finally {
+    await restarted.close();
+    await again.close();
+  }
 });
