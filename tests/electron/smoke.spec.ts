@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { normalizeCode } from '../../src/core/reviewer-code';
 import { startHost } from '../../src/host/index';
-import { firstCardOnLoopback, listensOnEveryAddress, prepareProfile, turnLanOn } from '../shell/desktop-steps';
+import { expectListening, firstCardOnLoopback, prepareProfile, turnLanOn } from '../shell/desktop-steps';
 
 /**
  * The desktop app itself, in a real Electron: where the electron package has its binary (a
@@ -84,9 +84,9 @@ test('the desktop app runs a meeting: its own host process, every window, the LA
 
   // The LAN on, from the Network panel: the host listens on every address, on the same port, and
   // the phone address on a reviewer's card answers (reached through loopback only), its code too.
-  expect(await listensOnEveryAddress(port)).toBe(false);
+  await expectListening(port, 'loopback only');
   await turnLanOn(control);
-  expect(await listensOnEveryAddress(port)).toBe(true);
+  await expectListening(port, 'every address');
   const cards = windowAt(app, '/cards')!;
   await cards.reload();
   const card = await firstCardOnLoopback(cards);
@@ -105,7 +105,7 @@ test('the desktop app runs a meeting: its own host process, every window, the LA
   await expect(display!.getByTestId('digits')).toHaveText(/^[0-9]+:\d\d$/);
   await control.locator('[data-action="pause"]').click();
   await expect(display!.getByTestId('stage-label')).toContainText(/Paused|已暂停/);
-  expect(await listensOnEveryAddress(port)).toBe(true);
+  await expectListening(port, 'every address');
 
   // Quitting settles the meeting: it reopens whole, with what happened in it.
   await app.close();

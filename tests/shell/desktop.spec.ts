@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { DisplayLike } from '../../electron/placement';
 import { Shell } from '../../electron/shell';
 import { lanInterfaces } from '../../src/host/interfaces';
-import { firstCardOnLoopback, listensOnEveryAddress, prepareProfile, turnLanOn } from './desktop-steps';
+import { expectListening, firstCardOnLoopback, prepareProfile, turnLanOn } from './desktop-steps';
 import { PlaywrightPlatform } from './playwright-platform';
 import type { PageWindow } from './playwright-platform';
 
@@ -73,7 +73,7 @@ test('the desktop shell runs a meeting: windows, the LAN on and a phone scoring,
     const origin = shell.address.origin;
     expect(origin).toBe(`http://127.0.0.1:${port}`);
     // This machine only: nothing listens beyond 127.0.0.1.
-    expect(await listensOnEveryAddress(port)).toBe(false);
+    await expectListening(port, 'loopback only');
     // The host itself says where it runs: the control view warns from this when the app fell back to in-app.
     expect(await (await fetch(`${origin}/api/v1/health`)).json()).toMatchObject({ runs: 'utility' });
     const control = mustWindow(platform, '/control');
@@ -114,7 +114,7 @@ test('the desktop shell runs a meeting: windows, the LAN on and a phone scoring,
     // The LAN on, from the control view's Network panel: the host listens on every address, on
     // the same port (the windows stay where they are), and the setting is remembered.
     await turnLanOn(control.page);
-    expect(await listensOnEveryAddress(port)).toBe(true);
+    await expectListening(port, 'every address');
     expect(shell.address.origin).toBe(origin);
     await expect.poll(async () => JSON.parse(await readFile(join(dir, 'shell.json'), 'utf8')) as unknown).toMatchObject({ network: { lan: true, interface: 'all', port } });
     // The cards, printed again, carry the LAN's address.
@@ -141,7 +141,7 @@ test('the desktop shell runs a meeting: windows, the LAN on and a phone scoring,
     await expect(control.page.getByTestId('offline')).toBeHidden({ timeout: 20_000 });
     expect(shell.address.origin).toBe(origin);
     // The new process keeps the LAN on.
-    expect(await listensOnEveryAddress(port)).toBe(true);
+    await expectListening(port, 'every address');
     // The host's commands reach the new process: a pause shows on the projector.
     await control.page.locator('[data-action="pause"]').click();
     await expect(display.page.getByTestId('stage-label')).toContainText('Paused');
@@ -170,7 +170,7 @@ test('the desktop shell runs a meeting: windows, the LAN on and a phone scoring,
   const restarted = await startShell(again, dir);
   try {
     expect(restarted.address.origin).toBe(`http://127.0.0.1:${port}`);
-    expect(await listensOnEveryAddress(port)).toBe(true);
+    await expectListening(port, 'every address');
     const control = mustWindow(again, '/control');
     await control.page.getByTestId('open-network').click();
     await expect(control.page.getByTestId('lan')).toBeChecked();
