@@ -46,7 +46,8 @@ export function OutputsPanel({ onClose }: { onClose(): void }) {
           {t('audit.close')}
         </button>
       </div>
-      <p className="muted small">{t('outputs.intro')}</p>
+      {/* While editing, the form has the room (a 720-pixel laptop screen shows it whole). */}
+      {!editing && <p className="muted small">{t('outputs.intro')}</p>}
       {editing ? (
         <OutputEditor key={editing.id} output={editing} onSave={saveOne} onCancel={() => setEditing(null)} />
       ) : (
