@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { own } from '../../core/dict';
 import type { Output } from '../../core/outputs';
 import { useConnection, useView } from '../app/context';
 import { HostError } from '../connection/client';
+import { Modal } from '../shared/Modal';
 import { useSend } from '../shared/useSend';
 import { blankOutput, OutputEditor } from './OutputEditor';
 import { OutputResultText } from './OutputResultText';
@@ -21,14 +22,12 @@ const newId = () => `o${Array.from(crypto.getRandomValues(new Uint8Array(5)), (b
  */
 export function OutputsPanel({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const outputs = useView((s) => s.meeting?.outputs ?? []);
   const results = useView((s) => s.outputResults);
   const notify = useView((s) => s.notify);
   const connection = useConnection();
   const send = useSend();
   const [editing, setEditing] = useState<Output | null>(null);
-  useEffect(() => dialog.current?.showModal(), []);
 
   const save = (list: Output[]) => send({ type: 'outputs.configure', outputs: list });
   const saveOne = (o: Output) => save(outputs.some((x) => x.id === o.id) ? outputs.map((x) => (x.id === o.id ? o : x)) : [...outputs, o]);
@@ -39,13 +38,7 @@ export function OutputsPanel({ onClose }: { onClose(): void }) {
     void connection.testOutput(o.id).catch((err: Error) => notify(`${t(`errors.${err instanceof HostError ? err.code : 'unavailable'}`)}: ${err.message}`));
 
   return (
-    <dialog ref={dialog} className="slot-editor outputs-panel" onClose={onClose} aria-labelledby="outputs-title" data-testid="outputs-panel">
-      <div className="panel-head">
-        <h2 id="outputs-title">{t('outputs.title')}</h2>
-        <button type="button" className="action" onClick={onClose}>
-          {t('audit.close')}
-        </button>
-      </div>
+    <Modal title={t('outputs.title')} onClose={onClose} className="outputs-panel" testId="outputs-panel" closeButton>
       {/* While editing, the form has the room (a 720-pixel laptop screen shows it whole). */}
       {!editing && <p className="muted small">{t('outputs.intro')}</p>}
       {editing ? (
@@ -90,6 +83,6 @@ export function OutputsPanel({ onClose }: { onClose(): void }) {
           </div>
         </>
       )}
-    </dialog>
+    </Modal>
   );
 }
