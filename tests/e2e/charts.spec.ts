@@ -155,6 +155,9 @@ test('the clerk sees each slot’s ballot totals by group with the dropped ones 
   await report.goto(`${host.origin}/report#token=${host.tokens.clerk}`);
   await expect(report.getByTestId('report-ballot-charts').getByTestId('ballot-chart')).toHaveCount(2);
   await expect(report.getByTestId('report-time-chart').getByTestId('time-row')).toHaveCount(4);
+  // The chart says A's time as the report's time table beside it does.
+  const tableUsed = (await report.locator('table.ranking-table').last().locator('tr', { hasText: '科技经济运行局' }).locator('td').nth(2).textContent()) ?? '';
+  await expect(report.locator('[data-chart-slot="a"]').getByTestId('time-value')).toHaveText(new RegExp(`^${tableUsed} `));
   mkdirSync(SCREENSHOTS, { recursive: true });
   await report.pdf({ path: `${SCREENSHOTS}/charts-report.pdf`, format: 'A4', printBackground: true });
   execFileSync('pdftoppm', ['-png', '-r', '80', `${SCREENSHOTS}/charts-report.pdf`, `${SCREENSHOTS}/charts-report`]);

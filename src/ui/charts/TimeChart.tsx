@@ -24,11 +24,12 @@ const Hatch = ({ id }: { id: string }) => <PatternLines id={id} width={6} height
 const CutoffMark = ({ x, y, size }: { x: number; y: number; size: number }) => <rect className="chart-cutoff" x={x} y={y} width={size} height={size} />;
 
 /**
- * Time used against time planned, one bar per speaker: the planned time an outlined track with a
+ * Time used against time planned, one bar per speaker (`usedLabel` writes the time used as the
+ * page around the chart does: the running order by default): the planned time an outlined track with a
  * tick at its end, the time used a solid bar, the part past the plan hatched, and a cut-off a square
  * with the words. Drawn as SVG with visx (see README, "Charts"), so print is as sharp as the screen.
  */
-export function TimeChart({ rows, compact = false }: { rows: TimeRow[]; compact?: boolean }) {
+export function TimeChart({ rows, compact = false, usedLabel = usedText }: { rows: TimeRow[]; compact?: boolean; usedLabel?: (ms: number) => string }) {
   const { t } = useTranslation();
   const hatch = useChartId('hatch');
   const legendHatch = useChartId('legend-hatch');
@@ -100,7 +101,7 @@ export function TimeChart({ rows, compact = false }: { rows: TimeRow[]; compact?
                 <Line className="chart-planned" from={{ x: x(r.plannedMs), y: y - 2 }} to={{ x: x(r.plannedMs), y: y + barH + 2 }} />
                 {r.cutoff && <CutoffMark x={end + 5} y={y + 1} size={square} />}
                 <text className="chart-value" x={end + (r.cutoff ? square + 10 : 6)} y={y + barH / 2} dy="0.35em" data-testid="time-value">
-                  {rowText(r, t)}
+                  {rowText(r, t, usedLabel)}
                 </text>
               </g>
             );
@@ -125,10 +126,10 @@ export function TimeChart({ rows, compact = false }: { rows: TimeRow[]; compact?
 }
 
 /** What a row says in words beside its bar: the time used and its overtime, the cut-off, or why there is no bar. */
-function rowText(r: TimeRow, t: TFunction): string {
+function rowText(r: TimeRow, t: TFunction, usedLabel: (ms: number) => string): string {
   if (r.status === 'skipped' || r.status === 'absent') return t(`status.${r.status}`);
   if (r.usedMs === null) return t('charts.time.notYet');
-  const parts = [r.status === 'live' ? `${t('charts.time.live')} ${usedText(r.usedMs)}` : usedText(r.usedMs)];
+  const parts = [r.status === 'live' ? `${t('charts.time.live')} ${usedLabel(r.usedMs)}` : usedLabel(r.usedMs)];
   if (r.overtimeSeconds > 0) parts.push(formatOvertime(r.overtimeSeconds));
   if (r.cutoff) parts.push(t('charts.time.cutoff'));
   return parts.join(' ');

@@ -1,10 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { ballotAxis, ballotStrips, timeRows } from '../../core/charts';
 import type { SlotResult } from '../../core/results';
+import { formatMinutes } from '../../core/time';
 import type { ViewState } from '../../core/views';
 import { useView } from '../app/context';
 import { BallotChart, BallotLegend } from '../charts/BallotChart';
 import { TimeChart } from '../charts/TimeChart';
+
+/** The time used as the report's time table writes it: the whole seconds that passed. */
+const usedSeconds = (ms: number): string => formatMinutes(Math.floor(ms / 1000));
 
 /** Time used against time planned, one chart per sitting, from the records alone (printed after the fact). */
 export function ReportTimeCharts({ meeting }: { meeting: ViewState }) {
@@ -16,7 +20,7 @@ export function ReportTimeCharts({ meeting }: { meeting: ViewState }) {
         return (
           <section key={sitting.id} className="report-chart" data-testid="report-time-chart">
             <h3>{sitting.title}</h3>
-            <TimeChart rows={rows} />
+            <TimeChart rows={rows} usedLabel={usedSeconds} />
           </section>
         );
       })}
