@@ -126,10 +126,28 @@ test('the audit log lists every action with role, device and millisecond time, a
   await audit.setViewportSize({ width: 1280, height: 720 });
   const rows = audit.getByTestId('audit-table').locator('tbody tr');
   await expect(rows).toHaveCount(3);
-  await expect(rows.nth(1)).toContainText(/timer\.started/);
+  // In words: the event and the role by name, the fields as a list with the speaker's unit, no JSON.
+  await expect(rows.nth(1).locator('td').nth(4)).toHaveText('Clock started');
+  await expect(rows.nth(1).locator('td').nth(2)).toHaveText('host');
+  await expect(rows.nth(1).locator('td').nth(5)).toHaveText('SpeakerUnit APhase1');
+  await expect(rows.nth(2).locator('td').nth(5)).toHaveText('Change+0:30');
+  await expect(audit.getByTestId('audit-table')).not.toContainText('{');
   await expect(rows.nth(1)).toContainText(/control@127\.0\.0\.1/);
   await expect(rows.nth(1)).toContainText(/\d\d:\d\d:\d\d\.\d{3}/);
-  await audit.getByTestId('audit-filter').fill('adjust');
+  await audit.getByTestId('audit-filter').fill('time changed');
   await expect(rows).toHaveCount(1);
   await audit.screenshot({ path: `${SCREENSHOTS}/control-audit-1280.png` });
+  await audit.getByTestId('audit-filter').fill('');
+  await audit.evaluate(() => localStorage.setItem('rostrum.lang', 'zh-CN'));
+  await audit.reload();
+  await expect(rows.nth(1).locator('td').nth(4)).toHaveText('开始计时');
+  await expect(rows.nth(1).locator('td').nth(2)).toHaveText('主持人');
+  await expect(rows.nth(2).locator('td').nth(5)).toHaveText('调整+0:30');
+  for (const size of [
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await audit.setViewportSize(size);
+    await audit.screenshot({ path: `${SCREENSHOTS}/audit-zh-${size.width}x${size.height}.png` });
+  }
 });

@@ -482,7 +482,25 @@ export const en = {
     unreachable: 'The file was not sent: the host cannot be reached.',
     wholeFile: 'The file: {{reason}}',
   },
-  audit: { title: 'Audit log', close: 'Close', filter: 'Filter…', role: 'Role', allRoles: 'All roles', device: 'Device', time: 'Time', event: 'Event', detail: 'Detail' },
+  audit: {
+    title: 'Audit log',
+    close: 'Close',
+    filter: 'Filter…',
+    role: 'Role',
+    allRoles: 'All roles',
+    device: 'Device',
+    time: 'Time',
+    event: 'Event',
+    detail: 'Detail',
+    yes: 'yes',
+    no: 'no',
+    items_one: '{{count}} item',
+    items_other: '{{count}} items',
+    /** Each event type of the log (core/events.ts), as the audit log names it. */
+    events: { 'meeting.created': 'Meeting created', 'meeting.renamed': 'Meeting renamed', 'timer.started': 'Clock started', 'timer.paused': 'Paused', 'timer.resumed': 'Resumed', 'timer.adjusted': 'Time changed', 'timer.letFinish': 'Let finish', 'boundary.reached': 'Stage reached', 'phase.advanced': 'Next phase', 'slot.entered': 'Speaker called', 'slot.marked': 'Status changed', 'slot.added': 'Speaker added', 'slot.edited': 'Speaker edited', 'slot.removed': 'Speaker removed', 'agenda.replaced': 'Agenda imported', 'sitting.edited': 'Sitting edited', 'slot.moved': 'Speaker moved', 'audio.set': 'Sound settings', 'undo.applied': 'Undo', 'scoring.configured': 'Scoring set up', 'scoring.amended': 'Scoring rules changed', 'scoring.opened': 'Scoring opened', 'scoring.locked': 'Scoring locked', 'scoring.reopened': 'Scoring reopened', 'ballot.submitted': 'Ballot submitted', 'paper.entered': 'Paper ballot entered', 'paper.discarded': 'Paper ballot discarded', 'ballot.voided': 'Ballot voided', 'results.revealed': 'Results shown', 'results.hidden': 'Results hidden', 'message.shown': 'Message shown', 'message.hidden': 'Message hidden', 'message.presetsSet': 'Message presets set', 'screen.blackedOut': 'Blackout', 'card.claimed': 'Card claimed by a phone', 'card.released': 'Card released', 'clock.rebased': 'Clock re-based after a restart' },
+    /** Each field of an event, as the audit log's detail names it. */
+    fields: { slotId: 'Speaker', enter: 'Called next', reviewerId: 'Reviewer', sittingId: 'Sitting', phaseIndex: 'Phase', boundary: 'Stage', status: 'Status', deltaMs: 'Change', durationMs: 'Shown for', shiftMs: 'Shift', title: 'Title', reason: 'Reason', index: 'Position', fields: 'Changes', slot: 'Speaker', slots: 'Speakers', sittings: 'Sittings', setup: 'Setup', scoring: 'Scoring', changed: 'Parts changed', scores: 'Scores', comment: 'Comment', submissionId: 'Submission', entryId: 'Entry', device: 'Phone', text: 'Text', target: 'Shown on', flash: 'Flashing', on: 'On', volume: 'Volume', muted: 'Muted', outputs: 'Rings on', undoneSeq: 'Undid event', reveal: 'Shown', presets: 'Presets' },
+  },
   shell: {
     projectorUnplugged: 'The display’s screen was disconnected: the display now shows on {{screen}}. The meeting goes on.',
     projectorPlugged: 'A screen was connected: the display now shows on {{screen}}.',
