@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isRecused } from '../../core/ballots';
+import { own } from '../../core/dict';
 import { agenda } from '../../core/queue';
 import type { ViewState } from '../../core/views';
 
@@ -13,12 +14,19 @@ export function SlotList({ meeting, selected, onSelect }: { meeting: ViewState; 
         const r = results.get(slot.id);
         const expected = meeting.scoring.reviewers.filter((rv) => !isRecused(rv, slot.unit)).length;
         const window = meeting.windows[slot.id];
+        const status = own(meeting.status, slot.id);
         return (
           <li key={slot.id}>
             <button type="button" className={selected === slot.id ? 'selected' : ''} onClick={() => onSelect(slot.id)}>
               <span className="muted tabular">{i + 1}</span>
               <span className="slot-unit">{slot.unit}</span>
-              <span className={`badge window-${window ?? 'none'}`}>{t(`clerk.window.${window ?? 'none'}`)}</span>
+              {status === 'absent' || status === 'skipped' ? (
+                <span className={`badge status-${status}`} data-testid="unheard">
+                  {t(`status.${status}`)}
+                </span>
+              ) : (
+                <span className={`badge window-${window ?? 'none'}`}>{t(`clerk.window.${window ?? 'none'}`)}</span>
+              )}
               <span className="tabular">
                 {r?.ballots ?? 0}/{expected}
               </span>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { own } from '../../core/dict';
 import { agenda } from '../../core/queue';
 import { tieBreakGroup } from '../../core/scoring.setup';
 import { tallySlot } from '../../core/paper';
@@ -99,11 +100,14 @@ export default function ReportPage() {
             const speech = (meeting.records[slot.id] ?? []).filter((r) => r.phaseIndex === 0);
             const used = speech.reduce((s, r) => s + r.usedMs, 0);
             const r = results.get(slot.id);
+            // A unit that did not speak says why, not a dash: absent and skipped are different facts.
+            const status = own(meeting.status, slot.id);
+            const unheard = status === 'absent' || status === 'skipped';
             return (
-              <tr key={slot.id}>
+              <tr key={slot.id} className={unheard ? `unheard ${status}` : undefined} data-status={status}>
                 <td>{slot.unit}</td>
                 <td>{slot.speaker}</td>
-                <td className="tabular">{used > 0 ? formatMinutes(Math.floor(used / 1000)) : '—'}</td>
+                <td className="tabular">{unheard ? <span className="status-mark">{t(`status.${status}`)}</span> : used > 0 ? formatMinutes(Math.floor(used / 1000)) : '—'}</td>
                 <td className="tabular">
                   {r && r.overtimeSeconds > 0 ? formatOvertime(r.overtimeSeconds) : ''}
                   {r?.cutoff ? ` ${t('control.cutoffRecorded')}` : ''}
