@@ -1,13 +1,14 @@
 import type { Page } from '@playwright/test';
 import { expect, SCREENSHOTS, test } from './host.fixture';
 
-/** The control view's five dialogs, each with the button that opens it and the heading that names it. */
+/** The control view's dialogs, each with the button that opens it and the heading that names it. */
 const DIALOGS: { open: (page: Page) => ReturnType<Page['getByRole']>; name: string }[] = [
   { open: (p) => p.getByRole('button', { name: 'Add speaker' }).last(), name: 'Add speaker' },
   { open: (p) => p.getByRole('button', { name: 'Import agenda…' }), name: 'Import an agenda' },
   { open: (p) => p.getByRole('button', { name: 'Scoring setup…' }), name: 'Scoring setup' },
   { open: (p) => p.getByTestId('open-network'), name: 'Network' },
   { open: (p) => p.getByRole('button', { name: 'Meetings', exact: true }), name: 'Meetings' },
+  { open: (p) => p.getByTestId('open-outputs'), name: 'Outputs' },
 ];
 
 const openControl = async (page: Page, url: string) => {
