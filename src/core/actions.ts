@@ -61,6 +61,12 @@ export const actionState = (s: MeetingState): ActionState => ({ ...s, results: c
 export interface HostAction {
   name: ActionName;
   keys: KeyBinding[];
+  /**
+   * Set on the timer and queue actions only: a control surface with the integration key may run
+   * this one, over HTTP by its name and over OSC at this address. Scoring, results, messages,
+   * audio and undo have none: the integration key never reaches them.
+   */
+  osc?: `/rostrum/${string}`;
   allowed(state: ActionState, target: Id | null): boolean;
   command(state: ActionState, target: Id | null): Command;
 }
@@ -130,57 +136,65 @@ function presetMessage(name: ActionName, index: number): HostAction {
 }
 
 export const ACTIONS: readonly HostAction[] = [
-  { name: 'start', keys: [{ code: 'Space' }], allowed: rules.canStart, command: () => ({ type: 'timer.start' }) },
-  { name: 'pause', keys: [{ code: 'Space' }], allowed: rules.canPause, command: () => ({ type: 'timer.pause' }) },
-  { name: 'resume', keys: [{ code: 'Space' }], allowed: rules.canResume, command: () => ({ type: 'timer.resume' }) },
+  { name: 'start', osc: '/rostrum/start', keys: [{ code: 'Space' }], allowed: rules.canStart, command: () => ({ type: 'timer.start' }) },
+  { name: 'pause', osc: '/rostrum/pause', keys: [{ code: 'Space' }], allowed: rules.canPause, command: () => ({ type: 'timer.pause' }) },
+  { name: 'resume', osc: '/rostrum/resume', keys: [{ code: 'Space' }], allowed: rules.canResume, command: () => ({ type: 'timer.resume' }) },
   {
     name: 'addTime',
+    osc: '/rostrum/add-time',
     keys: [{ code: 'BracketRight' }, { code: 'Equal' }],
     allowed: rules.canAdjust,
     command: () => ({ type: 'timer.adjust', deltaMs: ADJUST_STEP_MS }),
   },
   {
     name: 'removeTime',
+    osc: '/rostrum/remove-time',
     keys: [{ code: 'BracketLeft' }, { code: 'Minus' }],
     allowed: rules.canAdjust,
     command: () => ({ type: 'timer.adjust', deltaMs: -ADJUST_STEP_MS }),
   },
-  { name: 'letFinish', keys: [{ code: 'KeyF' }], allowed: rules.canLetFinish, command: () => ({ type: 'timer.letFinish' }) },
-  { name: 'nextPhase', keys: [{ code: 'KeyN' }], allowed: rules.canNextPhase, command: () => ({ type: 'phase.next' }) },
-  { name: 'nextSpeaker', keys: [{ code: 'ArrowRight' }], allowed: rules.canNextSlot, command: () => ({ type: 'slot.next' }) },
-  { name: 'prevSpeaker', keys: [{ code: 'ArrowLeft' }], allowed: rules.canPrevSlot, command: () => ({ type: 'slot.prev' }) },
+  { name: 'letFinish', osc: '/rostrum/let-finish', keys: [{ code: 'KeyF' }], allowed: rules.canLetFinish, command: () => ({ type: 'timer.letFinish' }) },
+  { name: 'nextPhase', osc: '/rostrum/next-phase', keys: [{ code: 'KeyN' }], allowed: rules.canNextPhase, command: () => ({ type: 'phase.next' }) },
+  { name: 'nextSpeaker', osc: '/rostrum/next', keys: [{ code: 'ArrowRight' }], allowed: rules.canNextSlot, command: () => ({ type: 'slot.next' }) },
+  { name: 'prevSpeaker', osc: '/rostrum/prev', keys: [{ code: 'ArrowLeft' }], allowed: rules.canPrevSlot, command: () => ({ type: 'slot.prev' }) },
   {
     name: 'callUp',
+    osc: '/rostrum/call-up',
     keys: [{ code: 'Enter' }],
     allowed: rules.canGoto,
     command: (_s, t) => ({ type: 'slot.goto', slotId: must(t, 'callUp') }),
   },
   {
     name: 'skip',
+    osc: '/rostrum/skip',
     keys: [{ code: 'KeyS' }],
     allowed: (s, t) => rules.canMark(s, markTarget(s, t)),
     command: (s, t) => ({ type: 'slot.mark', slotId: must(markTarget(s, t), 'skip'), status: 'skipped' }),
   },
   {
     name: 'absent',
+    osc: '/rostrum/absent',
     keys: [{ code: 'KeyA' }],
     allowed: (s, t) => rules.canMark(s, markTarget(s, t)),
     command: (s, t) => ({ type: 'slot.mark', slotId: must(markTarget(s, t), 'absent'), status: 'absent' }),
   },
   {
     name: 'restore',
+    osc: '/rostrum/restore',
     keys: [{ code: 'KeyR' }],
     allowed: rules.canRestore,
     command: (_s, t) => ({ type: 'slot.mark', slotId: must(t, 'restore'), status: 'waiting' }),
   },
   {
     name: 'moveUp',
+    osc: '/rostrum/move-up',
     keys: [{ code: 'ArrowUp', alt: true }],
     allowed: (s, t) => neighbourMove(s, t, -1) !== null,
     command: (s, t) => must(neighbourMove(s, t, -1), 'moveUp'),
   },
   {
     name: 'moveDown',
+    osc: '/rostrum/move-down',
     keys: [{ code: 'ArrowDown', alt: true }],
     allowed: (s, t) => neighbourMove(s, t, 1) !== null,
     command: (s, t) => must(neighbourMove(s, t, 1), 'moveDown'),
@@ -237,6 +251,12 @@ export const ACTIONS: readonly HostAction[] = [
 ];
 
 export const actionByName = (name: string): HostAction | undefined => ACTIONS.find((a) => a.name === name);
+
+/** The actions a control surface may run with the integration key: the timer and the queue. */
+export const INTEGRATION_ACTIONS: readonly HostAction[] = ACTIONS.filter((a) => a.osc !== undefined);
+
+/** The integration's action at an OSC address, if there is one. */
+export const actionByOsc = (address: string): HostAction | undefined => INTEGRATION_ACTIONS.find((a) => a.osc === address);
 
 /** The first allowed action bound to this key press; several share Space (start, pause, resume). */
 export function actionForKey(state: ActionState, target: Id | null, key: Required<KeyBinding>): HostAction | undefined {

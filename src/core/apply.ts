@@ -25,7 +25,8 @@ const undoablePart = (s: MeetingState): Undoable => ({
 });
 
 /**
- * The fold: state is what the events say, nothing else. Every host action worth undoing keeps the
+ * The fold: state is what the events say, nothing else. Every host action worth undoing (the
+ * host's own, or a control surface's with the integration key) keeps the
  * state from before it, so undo restores exactly that (anchors included: a running speaker's
  * clock kept running through a mistaken "next").
  */
@@ -33,7 +34,7 @@ export function apply(state: MeetingState | null, e: MeetingEvent): MeetingState
   if (e.type === 'meeting.created') return { ...initialState(e.setup), seq: e.seq };
   if (state === null) throw new Error(`event ${e.seq} (${e.type}) comes before the meeting was created`);
   const remembered =
-    UNDOABLE.has(e.type) && e.by.role === 'host'
+    UNDOABLE.has(e.type) && (e.by.role === 'host' || e.by.role === 'integration')
       ? [...state.history, { seq: e.seq, action: e.type, before: undoablePart(state) }].slice(-UNDO_DEPTH)
       : state.history;
   // Every branch below builds on the state it is given, so the new seq set here carries through.

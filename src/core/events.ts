@@ -8,7 +8,8 @@ import { DecimalTextSchema, ScoringSetupSchema, SetupPartSchema } from './scorin
 import { MonoSchema, WallSchema } from './time';
 import type { Mono, Wall } from './time';
 
-export const RoleSchema = z.enum(['host', 'clerk', 'reviewer', 'display', 'system']);
+/** `integration`: a control surface (Stream Deck, Companion, a script) with the integration key. */
+export const RoleSchema = z.enum(['host', 'clerk', 'reviewer', 'display', 'integration', 'system']);
 export type Role = z.infer<typeof RoleSchema>;
 
 export const ActorSchema = z.object({

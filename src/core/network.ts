@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IntegrationStatusSchema } from './integration';
 
 /** Which of the laptop's networks phones and stage screens may reach the host on. */
 export const InterfaceChoiceSchema = z.enum(['wifi', 'cable', 'all']);
@@ -50,5 +51,7 @@ export const NetworkStatusSchema = z.object({
   /** Where phones and stage screens reach the host now, best first; empty when they cannot. */
   lan: z.array(z.object({ origin: z.string(), phoneUrl: z.string(), stageUrl: z.string(), phoneQr: z.string(), stageQr: z.string() })),
   problems: z.array(NetworkProblemSchema),
+  /** The integration key and its OSC input (control surfaces). */
+  integration: IntegrationStatusSchema,
 });
 export type NetworkStatus = z.infer<typeof NetworkStatusSchema>;

@@ -255,3 +255,34 @@ export const ViewStateSchema = z.object({
   claims: dictOf(ClaimViewSchema),
   outputs: z.array(OutputSchema),
 });
+
+const IntegrationSlotSchema = z.strictObject({ slotId: IdSchema, unit: z.string(), speaker: z.string() });
+
+/**
+ * A control surface with the integration key (a Stream Deck, Companion, a script): the clock, the
+ * phase and who speaks now and next, so a button can show the time left. Never a score, a ballot,
+ * a reviewer or a key: nothing here names them, and this schema refuses anything more.
+ */
+export const IntegrationViewSchema = z.strictObject({
+  seq: z.number().int(),
+  title: z.string(),
+  /** The host's monotonic clock when this view was made: `remainingMs` is as of then. */
+  hostNow: MonoSchema,
+  live: z
+    .strictObject({
+      ...IntegrationSlotSchema.shape,
+      phaseIndex: z.number().int().min(0),
+      phaseCount: z.number().int().min(1),
+      phase: z.strictObject({ name: PhaseSpecSchema.shape.name.strict(), durationMs: z.number().int(), cutoff: z.enum(['hard', 'soft']) }),
+      mode: LiveSchema.shape.mode,
+      stage: z.enum(['ready', 'normal', 'warning', 'danger', 'cutoff', 'overtime', 'paused']),
+      /** Time left as the hall's clock shows it; negative in overtime. */
+      remainingMs: z.number(),
+      /** The digits on the projector now: `7:59`, `0:00`, `+0:12`. */
+      clock: z.string(),
+    })
+    .nullable(),
+  next: IntegrationSlotSchema.nullable(),
+  /** The running order with each slot's state, for the actions that take a `slotId`. */
+  queue: z.array(z.strictObject({ slotId: IdSchema, unit: z.string(), status: z.enum(['waiting', 'live', 'onDeck', 'done', 'skipped', 'absent']) })),
+});

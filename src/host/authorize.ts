@@ -1,14 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Audience } from '../core/views';
 import { CARD_IN_USE } from '../core/decide.cards';
 import { phoneOf } from './phone-key';
 import { isLoopback, needsLoopback } from './roles';
+import type { Caller } from './roles';
 
-/** Whose token this is: null for no one's, a removed reviewer's key included. */
-export type Identify = (token: string | null) => Audience | null;
+/** Whose token this is: null for no one's, a removed reviewer's key and a revoked integration key included. */
+export type Identify = (token: string | null) => Caller | null;
 
 /** Finds the caller's role from `Authorization: Bearer <token>`, or replies 401/403 and gives null. */
-export type Authorize = (req: FastifyRequest, reply: FastifyReply, need: Audience['role'][]) => Audience | null;
+export type Authorize = <R extends Caller['role']>(req: FastifyRequest, reply: FastifyReply, need: R[]) => Extract<Caller, { role: R }> | null;
+
+/** What the integration key is for, said whenever it asks for more. */
+export const INTEGRATION_ONLY =
+  'the integration key runs timer and queue actions (POST /api/v1/actions/NAME) and reads the clock (GET /api/v1/state), nothing else';
 
 const bearer = (req: FastifyRequest): string | null => {
   const header = req.headers.authorization ?? '';
@@ -23,13 +27,17 @@ const UNAUTHORIZED = { error: 'unauthorized', message: 'a valid token is require
  */
 export const authorizer =
   (identify: Identify, claimOf: (reviewerId: string) => string | undefined): Authorize =>
-  (req, reply, need) => {
+  <R extends Caller['role']>(req: FastifyRequest, reply: FastifyReply, need: R[]): Extract<Caller, { role: R }> | null => {
     const audience = identify(bearer(req));
     if (audience === null) {
       reply.code(401).send(UNAUTHORIZED);
       return null;
     }
-    if (!need.includes(audience.role) || (needsLoopback(audience) && !isLoopback(req.socket.remoteAddress))) {
+    if (audience.role === 'integration' && !need.includes(audience.role as R)) {
+      reply.code(403).send({ error: 'forbidden', message: `${INTEGRATION_ONLY}: this needs the ${need.join(' or ')} role` });
+      return null;
+    }
+    if (!need.includes(audience.role as R) || (needsLoopback(audience) && !isLoopback(req.socket.remoteAddress))) {
       reply.code(403).send({ error: 'forbidden', message: `this needs the ${need.join(' or ')} role, from this machine` });
       return null;
     }
@@ -38,7 +46,7 @@ export const authorizer =
       reply.code(409).send({ error: 'card_in_use', message: CARD_IN_USE });
       return null;
     }
-    return audience;
+    return audience as Extract<Caller, { role: R }>;
   };
 
 /** API routes anyone may call: the health check, and the clerk's PIN exchange (this machine only, guarded by the PIN). */

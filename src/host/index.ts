@@ -15,7 +15,10 @@ import { exportRoutes } from './export.routes';
 import { importRoutes } from './import.routes';
 import type { InterfaceTable } from './interfaces';
 import { freePort } from './listen';
+import { integrationRoutes } from './integration.routes';
+import type { IntegrationControl } from './integration.routes';
 import { HostNetwork, listenAddress } from './network';
+import { OscInput } from './osc-input';
 import { networkRoutes } from './network.routes';
 import { clerkRoutes } from './clerk.routes';
 import { meetingsRoutes } from './meetings.routes';
@@ -57,6 +60,8 @@ export interface HostOptions {
   timers?: TimerApi;
   /** Open, Save As, templates: given by the supervisor that can switch meetings (host-supervisor.ts). */
   files?: MeetingFiles;
+  /** The OSC port whatever the integration setting says: tests take any free one (0). */
+  oscPort?: number;
   /** Shorter than the defaults only in tests that wait for a silent peer or a slow request to be cut off. */
   heartbeatMs?: number;
   requestTimeoutMs?: number;
@@ -81,6 +86,8 @@ export interface RunningHost {
   tokens: TokenStore;
   engine: MeetingEngine;
   outputs: OutputDispatcher;
+  /** The integration key and its OSC input (control surfaces). */
+  integration: IntegrationControl;
   warnings: string[];
   close(): Promise<void>;
 }
@@ -112,14 +119,23 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (audience?.role !== 'reviewer') return audience;
     return engine.current().scoring.reviewers.some((r) => r.id === audience.reviewerId) ? audience : null;
   };
+  // A burst of OSC packets tells the control views once, not once a packet.
+  let announcing: ReturnType<typeof setTimeout> | undefined;
+  const announceSoon = (): void => {
+    announcing ??= setTimeout(() => {
+      announcing = undefined;
+      network.announce();
+    }, 250);
+  };
   // Bodies are small unless a route says otherwise (a command, an imported file); a request
   // whose headers and body take longer than this is cut off, so a slow sender holds nothing.
   const requestTimeout = opts.requestTimeoutMs ?? HTTP_LIMITS.requestMs;
   // Node takes these at the server's creation only (set later, they are not enforced).
   const http = { requestTimeout, headersTimeout: Math.min(10_000, requestTimeout), connectionsCheckingInterval: Math.min(1_000, requestTimeout) };
   const app = Fastify({ logger: false, bodyLimit: HTTP_LIMITS.bodyBytes, requestTimeout, http });
-  const network = new HostNetwork(setting, {
+  const network: HostNetwork = new HostNetwork(setting, {
     runs: opts.runs ?? 'serve',
+    integration: () => integration.status(),
     remembered: opts.rememberNetwork !== undefined,
     ...(opts.interfaces ? { interfaces: opts.interfaces } : {}),
     ...(opts.rememberNetwork ? { onSetting: opts.rememberNetwork } : {}),
@@ -134,18 +150,46 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   requireToken(app, identify);
   await uiRoutes(app, opts.uiDir ?? defaultUiDir());
   const authorize = authorizer(identify, (reviewerId) => own(engine.current().claims, reviewerId)?.device);
-  apiRoutes(app, engine, authorize, opts.runs ?? 'serve');
+  apiRoutes(app, engine, authorize, opts.runs ?? 'serve', () => clock.now());
   exportRoutes(app, engine, authorize);
   importRoutes(app, engine, authorize);
   if (opts.files) meetingsRoutes(app, engine, authorize, opts.files);
   clerkRoutes(app, tokens, tokens.clerkPin());
   networkRoutes(app, network, tokens, authorize);
+  const osc = new OscInput({
+    engine,
+    clock,
+    key: () => tokens.integration,
+    oscPort: () => tokens.oscPort,
+    address: () => listenAddress(network.setting),
+    ...(opts.oscPort !== undefined ? { portOverride: opts.oscPort } : {}),
+    changed: announceSoon,
+  });
+  const integration: IntegrationControl = {
+    status: () => ({ key: tokens.integration, oscPort: tokens.oscPort, ...osc.status() }),
+    create: async () => {
+      await tokens.createIntegration();
+      await osc.sync();
+    },
+    revoke: async () => {
+      await tokens.revokeIntegration();
+      await osc.sync();
+    },
+    setOscPort: async (port) => {
+      await tokens.setOscPort(port);
+      await osc.sync();
+    },
+  };
+  integrationRoutes(app, integration, authorize);
+  // The OSC port follows the LAN setting (this machine only, or every interface).
+  network.onChange(() => void osc.sync());
   const origin = () => `http://127.0.0.1:${network.port}`;
   const lanNetworks = (): Network[] => network.served().map(({ name, address }) => ({ label: `${name} ${address}`, origin: `http://${address}:${network.port}` }));
   // While the LAN is off the cards can only carry this machine's address: the page says so.
   cardsRoutes(app, engine, tokens, authorize, () => [...lanNetworks(), { label: 'localhost', origin: origin() }]);
   await app.listen({ port, host: listenAddress(setting) });
   network.attach(app.server);
+  await osc.sync();
   const displayUrl = () => `${origin()}/display#token=${tokens.display}`;
   const outputs = new OutputDispatcher(() => engine.decided(), clock, opts.outputSenders);
   const gateway = attachGateway(app.server, { engine, clock, tokens, displayUrl, network, identify, trusted, outputs, ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}) });
@@ -180,11 +224,14 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     tokens,
     engine,
     outputs,
+    integration,
     warnings: engine.warnings,
     async close() {
       timer.stop();
       stopOutputs();
+      clearTimeout(announcing);
       network.close();
+      await osc.close();
       gateway.close();
       await app.close();
       await engine.close();

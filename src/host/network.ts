@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import QRCode from 'qrcode';
+import type { IntegrationStatus } from '../core/integration';
 import type { HostRuns, NetworkProblem, NetworkSetting, NetworkStatus } from '../core/network';
 import { acceptsLocalAddress, chosenInterfaces, lanInterfaces, loopbackAddresses } from './interfaces';
 import type { InterfaceTable, LanInterface } from './interfaces';
@@ -16,6 +17,8 @@ export interface NetworkDeps {
   platform?: NodeJS.Platform;
   /** Hears every setting applied at run time, to remember it. */
   onSetting?: (setting: NetworkSetting) => void;
+  /** The integration key and its OSC input, shown in the same panel. */
+  integration: () => IntegrationStatus;
 }
 
 /** The address the host listens on: every one when the LAN is on (the chosen interfaces are picked per connection). */
@@ -106,6 +109,11 @@ export class HostNetwork {
     });
   }
 
+  /** Tells the listeners (the control views) the status changed for a reason of its own (the integration's). */
+  announce(): void {
+    this.changed.forEach((l) => l());
+  }
+
   /** Looks at the interfaces again; tells the listeners when what is served changed (Wi-Fi off, or back). */
   refresh(): void {
     const key = this.servedKey();
@@ -178,6 +186,7 @@ export class HostNetwork {
       interfaces: this.all().map((i) => ({ ...i, served: served.some((s) => s.address === i.address) })),
       lan,
       problems,
+      integration: this.deps.integration(),
     };
   }
 

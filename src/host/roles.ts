@@ -2,6 +2,13 @@ import type { CommandType } from '../core/commands';
 import type { ClientMessage } from '../core/protocol';
 import type { Audience } from '../core/views';
 
+/**
+ * Whoever presents a key to the host: a role with a view (views.ts), or a control surface with the
+ * integration key, which has no view of its own in a browser and never a socket: it runs timer and
+ * queue actions and reads the clock over HTTP and OSC only.
+ */
+export type Caller = Audience | { role: 'integration' };
+
 /** Individual ballots are the clerk's alone: not even the host types in or sets aside a ballot. */
 const CLERK_ONLY: ReadonlySet<CommandType> = new Set<CommandType>(['paper.enter', 'paper.discard', 'ballot.void', 'card.release']);
 
@@ -38,7 +45,7 @@ export function mayRoleSend(audience: Audience, message: ClientMessage): boolean
 }
 
 /** Roles that see more than the hall (the host's controls, the clerk's ballots) only from this machine. */
-export const needsLoopback = (audience: Audience): boolean => audience.role === 'host' || audience.role === 'clerk';
+export const needsLoopback = (audience: Caller): boolean => audience.role === 'host' || audience.role === 'clerk';
 
 /** The host's token is honoured only from this machine: it never controls the meeting from the LAN. */
 export function isLoopback(address: string | undefined): boolean {

@@ -2,8 +2,9 @@ import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_OSC_PORT, OscPortSchema } from '../core/integration';
 import { isShortCode, makeCode, normalizeCode } from '../core/reviewer-code';
-import type { Audience } from '../core/views';
+import type { Caller } from './roles';
 import { OWNER_ONLY, writeFileAtomic } from './atomic-file';
 import { ClerkPin, freshGuard, PinGuardSchema, PinRecordSchema } from './clerk-pin';
 import { dictOf, own } from '../core/dict';
@@ -15,6 +16,8 @@ const KeysSchema = z.object({
   clerkPin: PinRecordSchema.nullable().default(null),
   /** Wrong PINs and lockouts: kept with the PIN so a restart or a switch of meeting keeps a lock. */
   clerkPinGuard: PinGuardSchema.default(freshGuard),
+  /** The control surfaces' key (null until the host makes one, and again once revoked) and their OSC port. */
+  integration: z.object({ key: z.string().min(32).nullable(), oscPort: OscPortSchema }).default(() => ({ key: null, oscPort: DEFAULT_OSC_PORT })),
 });
 type Keys = z.infer<typeof KeysSchema>;
 const ReviewerKeysSchema = z.object({ reviewers: dictOf(z.string().min(8)).default({}) });
@@ -67,7 +70,7 @@ export class TokenStore {
     const reviewers = ReviewerKeysSchema.safeParse(saved ?? {});
     const store = new TokenStore(
       persist ? files : null,
-      keys.success ? keys.data : { host: newToken(), display: newToken(), clerk: newToken(), clerkPin: null, clerkPinGuard: freshGuard() },
+      keys.success ? keys.data : { host: newToken(), display: newToken(), clerk: newToken(), clerkPin: null, clerkPinGuard: freshGuard(), integration: { key: null, oscPort: DEFAULT_OSC_PORT } },
       reviewers.success ? reviewers.data.reviewers : {},
     );
     // Written only when new or in the old layout: a start rewrites nothing it need not.
@@ -84,6 +87,33 @@ export class TokenStore {
   }
   get clerk(): string {
     return this.keys.clerk;
+  }
+
+  /** The integration key, or null when there is none. */
+  get integration(): string | null {
+    return this.keys.integration.key;
+  }
+  get oscPort(): number {
+    return this.keys.integration.oscPort;
+  }
+
+  /** A new integration key; any older one stops working with this call, before the write. */
+  async createIntegration(): Promise<string> {
+    const key = newToken(32);
+    this.keys = { ...this.keys, integration: { ...this.keys.integration, key } };
+    await this.saveKeys();
+    return key;
+  }
+
+  /** Revoked: from this call on the old key is no one's, on every route and on OSC. */
+  async revokeIntegration(): Promise<void> {
+    this.keys = { ...this.keys, integration: { ...this.keys.integration, key: null } };
+    await this.saveKeys();
+  }
+
+  async setOscPort(oscPort: number): Promise<void> {
+    this.keys = { ...this.keys, integration: { ...this.keys.integration, oscPort } };
+    await this.saveKeys();
   }
 
   /** The clerk's PIN and its wrong tries, saved with the keys: it guards the clerk's key on this machine. */
@@ -111,11 +141,13 @@ export class TokenStore {
     await this.saveReviewers();
   }
 
-  identify(presented: string | null | undefined): Audience | null {
+  identify(presented: string | null | undefined): Caller | null {
     if (!presented) return null;
     if (same(this.keys.host, presented)) return { role: 'host' };
     if (same(this.keys.clerk, presented)) return { role: 'clerk' };
     if (same(this.keys.display, presented)) return { role: 'display' };
+    const integration = this.keys.integration.key;
+    if (integration !== null && same(integration, presented)) return { role: 'integration' };
     // A short code counts however it was typed (case, dash, spaces); an older long key only exactly.
     const typed = normalizeCode(presented);
     for (const [reviewerId, token] of Object.entries(this.reviewers)) {

@@ -12,7 +12,6 @@ import type { AudioOutput, MeetingState } from '../core/state';
 import type { Clock } from '../core/time';
 import { ViewFeed } from '../core/view-feed';
 import type { PhoneText, Viewer } from '../core/view-feed';
-import type { Audience } from '../core/views';
 import type { Change, MeetingEngine } from './meeting-engine';
 import type { OutputDispatcher } from './output-dispatcher';
 import type { HostNetwork } from './network';
@@ -22,6 +21,7 @@ import { Fanout } from './fanout';
 import type { Wire } from './fanout';
 import { phoneOf } from './phone-key';
 import { isLoopback, mayRoleSend, needsLoopback } from './roles';
+import type { Caller } from './roles';
 import { SocketOutbox } from './socket-outbox';
 import type { TokenStore } from './tokens';
 import { own } from '../core/dict';
@@ -66,7 +66,7 @@ export interface GatewayDeps {
   /** The meeting's outputs: the Test button, and their last results for the host's views. */
   outputs: Pick<OutputDispatcher, 'test' | 'snapshot' | 'onResults'>;
   /** Whose token this is, a removed reviewer's key being no one's (index.ts). */
-  identify(token: string | null): Audience | null;
+  identify(token: string | null): Caller | null;
   /** How often each view is pinged; one that has not answered the previous ping by the next is ended. */
   heartbeatMs?: number;
   /** Why a request is not for this machine (its Host or Origin), or null: the same rule as every HTTP request's. */
@@ -101,6 +101,8 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
     if (url.pathname !== '/ws') return refuse(socket, 404, 'Not Found');
     const audience = deps.identify(url.searchParams.get('token'));
     if (audience === null) return refuse(socket, 401, 'Unauthorized');
+    // A control surface polls HTTP and sends OSC: no socket, so revoking its key leaves none open.
+    if (audience.role === 'integration') return refuse(socket, 403, 'Forbidden');
     if (needsLoopback(audience) && !isLoopback(req.socket.remoteAddress)) return refuse(socket, 403, 'Forbidden');
     const phone = audience.role === 'reviewer' ? phoneOf(url.searchParams.get('phone')) : null;
     const device = deviceName(req, url, phone);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoredMeeting } from '../fixtures/meetings';
 import type { Command } from '../../src/core/commands';
+import type { IntegrationView } from '../../src/core/integration-view';
+import { IntegrationViewSchema } from '../../src/core/view-schemas';
 import type { HostMessage } from '../../src/core/protocol';
 import type { Audience, ViewState } from '../../src/core/views';
 import { viewProblem } from '../../src/core/views';
@@ -29,6 +31,8 @@ interface Watcher {
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 const watchers: Watcher[] = [];
+/** A control surface with the integration key: it has no socket, so it reads GET /api/v1/state after each step. */
+const integration: { key: string; fetched: string[] } = { key: '', fetched: [] };
 
 const views = (w: Watcher): ViewState[] => [
   ...w.client.log.map((text) => JSON.parse(text) as HostMessage).flatMap((m) => (m.type === 'welcome' || m.type === 'state' ? [m.state] : [])),
@@ -50,6 +54,9 @@ async function fetchAll(): Promise<void> {
     expect(res.status).toBe(200);
     w.fetched.push((await res.json()) as ViewState);
   }
+  const res = await fetch(`${host.origin}/api/v1/state`, { headers: { authorization: `Bearer ${integration.key}` } });
+  expect(res.status).toBe(200);
+  integration.fetched.push(await res.text());
 }
 
 async function byHost(command: Command): Promise<void> {
@@ -66,7 +73,9 @@ async function scoreSlot(slotId: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  host = await startTestHost({ newMeeting: scoredMeeting() });
+  host = await startTestHost({ newMeeting: scoredMeeting(), oscPort: 0 });
+  await host.integration.create();
+  integration.key = host.tokens.integration ?? '';
   await watch('host', { role: 'host' }, host.tokens.host, 'control');
   await watch('display', { role: 'display' }, host.tokens.display, 'display');
   await watch('stage', { role: 'display' }, host.tokens.display, 'stage');
@@ -167,6 +176,20 @@ describe('what each role receives through a whole scored meeting', () => {
       }
       expect(views(w).at(-1)?.ballots['b']?.[r.id]?.scores ?? []).toEqual(BALLOTS['b']?.[r.id] ? [BALLOTS['b'][r.id]] : []);
     }
+  });
+
+  it('gives the integration key the clock, the phase and the units, and not one score, ballot, comment, reviewer or key', () => {
+    const views = integration.fetched.map((text) => JSON.parse(text) as IntegrationView);
+    expect(views.length).toBeGreaterThan(10);
+    for (const view of views) expect(IntegrationViewSchema.safeParse(view).error, `seq ${view.seq}`).toBeUndefined();
+    const text = integration.fetched.join('\n');
+    for (const total of TOTALS) expect(text.includes(total), total).toBe(false);
+    const reviewers = host.engine.current().scoring.reviewers;
+    const keys = [host.tokens.host, host.tokens.display, host.tokens.clerk, integration.key, ...reviewers.map((r) => host.tokens.reviewerToken(r.id) ?? '')];
+    const secrets = ['note ', '"totals"', '"final"', '"rank"', '"grade"', '"scores"', '"ballots"', '"results"', '"submitted"', '"reviewers"', '"windows"', ...reviewers.map((r) => r.name), ...keys];
+    for (const secret of secrets) expect(text.includes(secret), secret).toBe(false);
+    // What it is for: the clock of the speaker at the lectern, and who is next.
+    expect(views.some((v) => v.live?.mode === 'running' && v.live.unit === 'Unit A' && v.next?.slotId === 'b')).toBe(true);
   });
 
   it('gives the clerk everything: every ballot and every total', () => {

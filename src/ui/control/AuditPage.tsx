@@ -103,7 +103,7 @@ export default function AuditPage({ token }: { token: string }) {
               <tr key={row.seq}>
                 <td className="tabular">{row.seq}</td>
                 <td className="tabular">{time(row.wall)}</td>
-                <td>{who}</td>
+                <td data-role={row.role}>{who}</td>
                 <td className="muted">{row.device}</td>
                 <td title={row.type}>{what}</td>
                 <td>

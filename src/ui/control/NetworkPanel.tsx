@@ -5,6 +5,7 @@ import type { InterfaceChoice, NetworkProblem, NetworkSetting, NetworkStatus } f
 import { useView } from '../app/context';
 import { Modal } from '../shared/Modal';
 import { HostRunsWarning } from './HostRunsWarning';
+import { IntegrationPanel } from './IntegrationPanel';
 
 const CHOICES: InterfaceChoice[] = ['wifi', 'cable', 'all'];
 
@@ -119,6 +120,7 @@ export function NetworkPanel({ token, onClose }: { token: string; onClose(): voi
           </div>
         ))}
       </div>
+      {network && <IntegrationPanel token={token} network={network} />}
     </Modal>
   );
 }
