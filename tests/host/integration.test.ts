@@ -11,6 +11,7 @@ import type { IntegrationStatus } from '../../src/core/integration';
 import { IntegrationViewSchema } from '../../src/core/view-schemas';
 import { runHost } from '../../src/host/host-supervisor';
 import { startHost } from '../../src/host/index';
+import { needsLoopback } from '../../src/host/roles';
 import { keysFile } from '../../src/host/tokens';
 import { scoredMeeting } from '../fixtures/meetings';
 import { FakeTime } from './fake-time';
@@ -146,6 +147,12 @@ describe('the integration key over HTTP', () => {
     // And no socket: a control surface polls HTTP and sends OSC.
     await expect(TestClient.open(host.origin, key, 'control')).rejects.toThrow(/403/);
     await expect(TestClient.open(host.origin, key, 'display')).rejects.toThrow(/403/);
+  });
+
+  it('works from the LAN, where the host’s and the clerk’s keys do not', () => {
+    expect(needsLoopback({ role: 'integration' })).toBe(false);
+    expect(needsLoopback({ role: 'host' })).toBe(true);
+    expect(needsLoopback({ role: 'clerk' })).toBe(true);
   });
 
   it('a guessed-key burst gets 401 for every guess and changes nothing; the real key still works after it', async () => {
