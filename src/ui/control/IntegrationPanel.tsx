@@ -72,7 +72,7 @@ export function IntegrationPanel({ token, network }: { token: string; network: N
           </p>
           <p className="small">{t('integration.osc', { port: status.listening ?? status.oscPort })}</p>
           {!network.setting.lan && <p className="muted small">{t('integration.lanOnly')}</p>}
-          <form className="dialog-buttons" onSubmit={savePort}>
+          <form className="dialog-buttons integration-buttons" onSubmit={savePort}>
             <label className="port">
               {t('integration.oscPort')}
               <input type="number" min={1} max={65535} value={shownPort} onChange={(e) => setPort(Number(e.target.value))} data-testid="osc-port" />
