@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Command } from '../../core/commands';
+import { own } from '../../core/dict';
 import type { ViewState } from '../../core/views';
 
 const time = (wall: number) => new Date(wall).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -24,7 +25,7 @@ export function CardClaims({ meeting, send }: { meeting: ViewState; send(command
       </thead>
       <tbody>
         {reviewers.map((r) => {
-          const claim = meeting.claims[r.id];
+          const claim = own(meeting.claims, r.id);
           return (
             <tr key={r.id} data-testid={`claim-${r.id}`}>
               <td>{r.name}</td>

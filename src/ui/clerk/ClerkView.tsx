@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRecused } from '../../core/ballots';
 import { ballotAxis, ballotStrips } from '../../core/charts';
+import { own } from '../../core/dict';
 import { tallySlot } from '../../core/paper';
 import { agenda } from '../../core/queue';
 import { clerkResults } from '../../core/views';
@@ -36,12 +37,12 @@ export default function ClerkView({ token }: { token: string }) {
   if (!meeting) return null;
 
   const slots = agenda(meeting);
-  const slot = slots.find((s) => s.id === chosen) ?? slots.find((s) => meeting.windows[s.id] === 'open') ?? slots[0];
+  const slot = slots.find((s) => s.id === chosen) ?? slots.find((s) => own(meeting.windows, s.id) === 'open') ?? slots[0];
   const results = clerkResults(meeting);
   const result = slot && results.find((r) => r.slotId === slot.id);
-  const lines = slot ? tallySlot(meeting.ballots[slot.id], meeting.paper[slot.id]) : [];
-  const missing = slot ? meeting.scoring.reviewers.filter((r) => !isRecused(r, slot.unit) && !(meeting.submitted[slot.id] ?? []).includes(r.id)) : [];
-  const window = slot && meeting.windows[slot.id];
+  const lines = slot ? tallySlot(own(meeting.ballots, slot.id), own(meeting.paper, slot.id)) : [];
+  const missing = slot ? meeting.scoring.reviewers.filter((r) => !isRecused(r, slot.unit) && !(own(meeting.submitted, slot.id) ?? []).includes(r.id)) : [];
+  const window = slot && own(meeting.windows, slot.id);
   const fetchFile = (name: string) => download(token, `/api/v1/export/${name}`).catch((e: Error) => notify(e.message));
 
   return (

@@ -13,7 +13,7 @@ export function SlotList({ meeting, selected, onSelect }: { meeting: ViewState; 
       {agenda(meeting).map((slot, i) => {
         const r = results.get(slot.id);
         const expected = meeting.scoring.reviewers.filter((rv) => !isRecused(rv, slot.unit)).length;
-        const window = meeting.windows[slot.id];
+        const window = own(meeting.windows, slot.id);
         const status = own(meeting.status, slot.id);
         return (
           <li key={slot.id}>

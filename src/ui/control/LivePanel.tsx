@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostAction } from '../../core/actions';
+import { own } from '../../core/dict';
 import type { Stage } from '../../core/phase-clock';
 import { formatCountdown } from '../../core/time';
 import { useConnection, useView } from '../app/context';
@@ -26,7 +27,7 @@ export function LivePanel({ target, perform }: { target: string | null; perform:
     if (frame.stage !== stage) setStage(frame.stage);
   });
 
-  const record = phase && meeting?.records[phase.slot.id]?.find((r) => r.phaseIndex === phase.live.phaseIndex);
+  const record = phase && own(meeting?.records, phase.slot.id)?.find((r) => r.phaseIndex === phase.live.phaseIndex);
   return (
     <section className={`panel live-panel control-stage-${phase ? stage : 'idle'}`} aria-labelledby="live-title" data-testid="live-panel">
       <h2 id="live-title">

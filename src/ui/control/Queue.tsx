@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScoringWindow } from '../../core/ballots';
 import { isRecused } from '../../core/ballots';
 import type { Command } from '../../core/commands';
+import { own } from '../../core/dict';
 import type { Slot } from '../../core/meeting';
 import type { ViewState } from '../../core/protocol';
 import { agenda, queueStatus } from '../../core/queue';
@@ -25,10 +26,10 @@ interface Props {
 }
 
 function scoringOf(meeting: ViewState, slot: Slot): { window: ScoringWindow; done: number; expected: number } | null {
-  const window = meeting.windows[slot.id];
+  const window = own(meeting.windows, slot.id);
   if (window === undefined) return null;
   const expected = meeting.scoring.reviewers.filter((r) => !isRecused(r, slot.unit)).length;
-  return { window, done: meeting.submitted[slot.id]?.length ?? 0, expected };
+  return { window, done: own(meeting.submitted, slot.id)?.length ?? 0, expected };
 }
 
 /**
@@ -77,7 +78,7 @@ export function Queue({ meeting, selected, onSelect, onEdit, onAdd, onImport, on
                       slot={slot}
                       n={ids.indexOf(slot.id) + 1}
                       status={queueStatus(meeting, slot.id)}
-                      records={meeting.records[slot.id]}
+                      records={own(meeting.records, slot.id)}
                       expectedStart={starts.get(slot.id) ?? null}
                       live={meeting.live?.slotId === slot.id ? meeting.live : null}
                       scoring={scoringOf(meeting, slot)}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { HostAction } from '../../core/actions';
 import { scoringTarget } from '../../core/actions';
 import { isRecused } from '../../core/ballots';
+import { own } from '../../core/dict';
 import { slotById } from '../../core/queue';
 import { canReveal } from '../../core/rules';
 import { useView } from '../app/context';
@@ -17,9 +18,9 @@ export function ScoringPanel({ target, perform, token, onSetup }: { target: stri
   if (!meeting) return null;
   const slotId = scoringTarget(meeting, target);
   const slot = slotId ? slotById(meeting, slotId) : undefined;
-  const window = slotId ? meeting.windows[slotId] : undefined;
+  const window = slotId ? own(meeting.windows, slotId) : undefined;
   const expected = slot ? meeting.scoring.reviewers.filter((r) => !isRecused(r, slot.unit)) : [];
-  const done = new Set(slotId ? (meeting.submitted[slotId] ?? []) : []);
+  const done = new Set(slotId ? (own(meeting.submitted, slotId) ?? []) : []);
   const missing = expected.filter((r) => !done.has(r.id));
   const result = meeting.results.find((r) => r.slotId === slotId);
 

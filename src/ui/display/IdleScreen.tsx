@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { own } from '../../core/dict';
 import type { ViewState } from '../../core/protocol';
 import { agenda, onDeckSlot, queueStatus } from '../../core/queue';
 import { clockTime } from '../shared/clock-time';
@@ -15,7 +16,7 @@ export function IdleScreen({ meeting }: { meeting: ViewState }) {
     if (clock.current && clock.current.textContent !== text) clock.current.textContent = text;
   });
   const order = agenda(meeting);
-  const nextIndex = order.findIndex((s) => meeting.status[s.id] === 'waiting');
+  const nextIndex = order.findIndex((s) => own(meeting.status, s.id) === 'waiting');
   const sitting = meeting.sittings.find((s) => s.id === order[Math.max(0, nextIndex)]?.sittingId) ?? meeting.sittings[0];
   const shown = order.filter((s) => s.sittingId === sitting?.id);
   const expected = new Map(useForecast(meeting).flatMap((f) => f.slots.map((x) => [x.slotId, x.expectedStart] as const)));

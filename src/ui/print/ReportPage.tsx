@@ -97,7 +97,7 @@ export default function ReportPage() {
         </thead>
         <tbody>
           {agenda(meeting).map((slot) => {
-            const speech = (meeting.records[slot.id] ?? []).filter((r) => r.phaseIndex === 0);
+            const speech = (own(meeting.records, slot.id) ?? []).filter((r) => r.phaseIndex === 0);
             const used = speech.reduce((s, r) => s + r.usedMs, 0);
             const r = results.get(slot.id);
             // A unit that did not speak says why, not a dash: absent and skipped are different facts.
@@ -119,7 +119,7 @@ export default function ReportPage() {
       </table>
       <h2>{t('report.comments')}</h2>
       {agenda(meeting).map((slot) => {
-        const comments = tallySlot(meeting.ballots[slot.id], meeting.paper[slot.id]).filter((l) => l.counted && l.comment !== '');
+        const comments = tallySlot(own(meeting.ballots, slot.id), own(meeting.paper, slot.id)).filter((l) => l.counted && l.comment !== '');
         if (comments.length === 0) return null;
         return (
           <section key={slot.id} className="comments">

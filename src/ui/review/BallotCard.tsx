@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ballot } from '../../core/ballots';
+import { own } from '../../core/dict';
 import type { Slot } from '../../core/meeting';
 import type { Rubric } from '../../core/scoring.setup';
 import { draftProblem, draftTotal, emptyDraft, normalise, stepScore } from './ballot-draft';
@@ -11,7 +12,7 @@ import type { OutboxApi } from './useOutbox';
 interface Props {
   slot: Slot;
   rubric: Rubric;
-  own: Ballot | undefined;
+  mine: Ballot | undefined;
   outbox: OutboxApi;
   /** Where the half-typed ballot is kept, so a phone that reloads the page loses nothing. */
   draftKey: string;
@@ -19,26 +20,26 @@ interface Props {
 
 const COMMENT_MAX = 500;
 
-function loadDraft(key: string, rubric: Rubric, own: Ballot | undefined): Draft {
+function loadDraft(key: string, rubric: Rubric, mine: Ballot | undefined): Draft {
   try {
     const saved = JSON.parse(localStorage.getItem(key) ?? 'null') as Draft | null;
     if (saved && Array.isArray(saved.scores) && saved.scores.length === rubric.criteria.length) return saved;
   } catch {
     // An unreadable draft is started afresh.
   }
-  return own ? { scores: own.scores, comment: own.comment } : emptyDraft(rubric);
+  return mine ? { scores: mine.scores, comment: mine.comment } : emptyDraft(rubric);
 }
 
 /** One slot's ballot: a row per criterion with big −/+ buttons for one thumb, the running total, a comment, submit. */
-export function BallotCard({ slot, rubric, own, outbox, draftKey }: Props) {
+export function BallotCard({ slot, rubric, mine, outbox, draftKey }: Props) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<Draft>(() => loadDraft(draftKey, rubric, own));
+  const [draft, setDraft] = useState<Draft>(() => loadDraft(draftKey, rubric, mine));
   const [tried, setTried] = useState(false);
   useEffect(() => localStorage.setItem(draftKey, JSON.stringify(draft)), [draftKey, draft]);
 
-  const pending = outbox.pending[slot.id];
-  const refused = outbox.refused[slot.id];
-  const paced = outbox.paced[slot.id];
+  const pending = own(outbox.pending, slot.id);
+  const refused = own(outbox.refused, slot.id);
+  const paced = own(outbox.paced, slot.id);
   const problem = draftProblem(rubric, draft);
   const setScore = (i: number, value: string) => setDraft((d) => ({ ...d, scores: d.scores.map((s, j) => (j === i ? value : s)) }));
   const submit = () => {
@@ -46,7 +47,7 @@ export function BallotCard({ slot, rubric, own, outbox, draftKey }: Props) {
     if (problem) return;
     outbox.submit({ slotId: slot.id, submissionId: newSubmissionId(), scores: draft.scores.map(normalise), comment: draft.comment.trim() });
   };
-  const unchanged = own !== undefined && own.comment === draft.comment.trim() && own.scores.join() === draft.scores.map(normalise).join();
+  const unchanged = mine !== undefined && mine.comment === draft.comment.trim() && mine.scores.join() === draft.scores.map(normalise).join();
 
   return (
     <section className="ballot-card" aria-labelledby={`slot-${slot.id}`}>
@@ -92,7 +93,7 @@ export function BallotCard({ slot, rubric, own, outbox, draftKey }: Props) {
           {draft.comment.length}/{COMMENT_MAX}
         </span>
       </label>
-      {own && unchanged && !pending && !refused && !paced ? (
+      {mine && unchanged && !pending && !refused && !paced ? (
         // The reviewer must see at a glance, phone at arm's length, that the ballot is in.
         <div className="ballot-done" role="status" data-testid="ballot-status">
           <strong>{t('review.submitted')}</strong>
@@ -106,7 +107,7 @@ export function BallotCard({ slot, rubric, own, outbox, draftKey }: Props) {
               ? t('review.paced', { seconds: paced })
               : pending
                 ? t('review.waiting')
-                : own
+                : mine
                   ? t('review.changed')
                   : ''}
         </p>
@@ -116,7 +117,7 @@ export function BallotCard({ slot, rubric, own, outbox, draftKey }: Props) {
           <span className="muted">{t('review.total')}</span> <strong className="tabular total" data-testid="total">{draftTotal(draft)}</strong>
         </div>
         <button type="button" className="primary" onClick={submit} disabled={unchanged && !pending}>
-          {own ? t('review.update') : t('review.submit')}
+          {mine ? t('review.update') : t('review.submit')}
         </button>
       </div>
     </section>

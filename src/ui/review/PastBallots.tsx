@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ballotTotal } from '../../core/ballots';
+import { own } from '../../core/dict';
 import { agenda } from '../../core/queue';
 import type { ViewState } from '../../core/views';
 
@@ -7,8 +8,8 @@ import type { ViewState } from '../../core/views';
 export function PastBallots({ meeting, reviewerId }: { meeting: ViewState; reviewerId: string }) {
   const { t } = useTranslation();
   const mine = agenda(meeting).flatMap((slot) => {
-    const b = meeting.ballots[slot.id]?.[reviewerId];
-    return b ? [{ slot, total: ballotTotal(b.scores).toString(), locked: meeting.windows[slot.id] === 'locked' }] : [];
+    const b = own(own(meeting.ballots, slot.id), reviewerId);
+    return b ? [{ slot, total: ballotTotal(b.scores).toString(), locked: own(meeting.windows, slot.id) === 'locked' }] : [];
   });
   if (mine.length === 0) return null;
   return (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isRecused } from '../../core/ballots';
+import { own } from '../../core/dict';
 import { agenda } from '../../core/queue';
 import { useView } from '../app/context';
 import { LanguageToggle } from '../shared/LanguageToggle';
@@ -19,15 +20,15 @@ export default function ReviewView({ storageKey }: { storageKey: string }) {
   const outbox = useOutbox(`${storageKey}.outbox`);
   const me = meeting?.scoring.reviewers[0];
   // The phone stays awake while there is a ballot to fill in, and may sleep between speakers.
-  useWakeLock(meeting !== null && me !== undefined && agenda(meeting).some((s) => meeting.windows[s.id] === 'open' && !isRecused(me, s.unit)));
+  useWakeLock(meeting !== null && me !== undefined && agenda(meeting).some((s) => own(meeting.windows, s.id) === 'open' && !isRecused(me, s.unit)));
   if (!meeting || !me) return null;
 
   const group = meeting.scoring.groups.find((g) => g.id === me.groupId);
   const slots = agenda(meeting);
   // Newest opening first: the speaker who just finished is the one the reviewer is scoring.
   const open = slots
-    .filter((s) => meeting.windows[s.id] === 'open')
-    .sort((a, b) => (meeting.openedAt[b.id] ?? 0) - (meeting.openedAt[a.id] ?? 0));
+    .filter((s) => own(meeting.windows, s.id) === 'open')
+    .sort((a, b) => (own(meeting.openedAt, b.id) ?? 0) - (own(meeting.openedAt, a.id) ?? 0));
   const toScore = open.filter((s) => !isRecused(me, s.unit));
   const ownUnitOpen = open.some((s) => isRecused(me, s.unit));
 
@@ -47,7 +48,7 @@ export default function ReviewView({ storageKey }: { storageKey: string }) {
             key={slot.id}
             slot={slot}
             rubric={meeting.scoring.rubric}
-            own={meeting.ballots[slot.id]?.[me.id]}
+            mine={own(own(meeting.ballots, slot.id), me.id)}
             outbox={outbox}
             draftKey={`${storageKey}.draft.${slot.id}`}
           />
