@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaImport as Preview } from '../../core/agenda-table';
+import { DialogButtons } from '../shared/DialogButtons';
 import { Modal } from '../shared/Modal';
 import { durationText } from './duration';
 import { ImportErrors, UploadFailure } from './ImportErrors';
@@ -68,15 +69,7 @@ export function AgendaImport({ token, onClose }: Props) {
           </table>
         </div>
       )}
-      <div className="dialog-buttons">
-        <span className="spacer" />
-        <button type="button" className="action" onClick={onClose}>
-          {t('control.cancel')}
-        </button>
-        <button type="button" className="action tone-primary" disabled={!preview?.ok} onClick={() => void accept()}>
-          {t('agendaImport.replace')}
-        </button>
-      </div>
+      <DialogButtons onCancel={onClose} label={t('agendaImport.replace')} onConfirm={() => void accept()} disabled={!preview?.ok} />
     </Modal>
   );
 }

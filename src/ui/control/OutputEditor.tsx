@@ -5,6 +5,7 @@ import { describeIssue } from '../../core/issues';
 import { PLACEHOLDERS } from '../../core/output-template';
 import { HTTP_METHODS, OUTPUT_TRIGGERS, OutputSchema } from '../../core/outputs';
 import type { HttpTarget, OscArg, OscTarget, Output } from '../../core/outputs';
+import { DialogButtons } from '../shared/DialogButtons';
 
 /** A new output of each kind, as the Add buttons open it: the recipes' usual ports and a mute at 0:00. */
 export function blankOutput(kind: 'osc' | 'http', id: string): Output {
@@ -60,20 +61,7 @@ export function OutputEditor({ output, onSave, onCancel }: Props) {
       </fieldset>
       {target.kind === 'osc' ? <OscFields target={target} onChange={setTarget} /> : <HttpFields target={target} onChange={setTarget} />}
       <p className="muted small">{t('outputs.placeholders', { list: PLACEHOLDERS.map((p) => `{${p}}`).join(' ') })}</p>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="dialog-buttons">
-        <span className="spacer" />
-        <button type="button" className="action" onClick={onCancel}>
-          {t('control.cancel')}
-        </button>
-        <button type="submit" className="action tone-primary" data-testid="output-save">
-          {t('control.save')}
-        </button>
-      </div>
+      <DialogButtons error={problem} onCancel={onCancel} testId="output-save" />
     </form>
   );
 }

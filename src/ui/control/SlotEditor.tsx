@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SlotFields } from '../../core/commands';
 import { defaultPhases, speechPhase } from '../../core/meeting';
 import type { PhaseSpec, Slot } from '../../core/meeting';
+import { DialogButtons } from '../shared/DialogButtons';
 import { Modal } from '../shared/Modal';
 import { durationText, parseDuration } from './duration';
 
@@ -112,21 +113,17 @@ export function SlotEditor({ slot, onSave, onRemove, onClose }: Props) {
             + {t('control.addPhase')}
           </button>
         </fieldset>
-        {error && <p className="form-error" role="alert">{error}</p>}
-        <div className="dialog-buttons">
-          {onRemove && (
-            <button type="button" className="action tone-danger" onClick={onRemove}>
-              {t('control.remove')}
-            </button>
-          )}
-          <span className="spacer" />
-          <button type="button" className="action" onClick={onClose}>
-            {t('control.cancel')}
-          </button>
-          <button type="submit" className="action tone-primary">
-            {t('control.save')}
-          </button>
-        </div>
+        <DialogButtons
+          error={error}
+          onCancel={onClose}
+          start={
+            onRemove && (
+              <button type="button" className="action tone-danger" onClick={onRemove}>
+                {t('control.remove')}
+              </button>
+            )
+          }
+        />
       </form>
     </Modal>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { firstIssue } from '../../../core/issues';
 import { ScoringSetupSchema } from '../../../core/scoring.setup';
 import type { ScoringSetup as Setup } from '../../../core/scoring.setup';
+import { DialogButtons } from '../../shared/DialogButtons';
 import { Modal } from '../../shared/Modal';
 import { GradingFields } from './GradingFields';
 import { GroupWeights } from './GroupWeights';
@@ -64,20 +65,7 @@ export function ScoringSetup({ scoring, units, token, frozen, onSave, onClose }:
             <textarea value={reason} rows={2} maxLength={300} onChange={(e) => setReason(e.target.value)} data-testid="rules-reason" />
           </label>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <span className="spacer" />
-          <button type="button" className="action" onClick={onClose}>
-            {t('control.cancel')}
-          </button>
-          <button type="submit" className="action tone-primary">
-            {t('control.save')}
-          </button>
-        </div>
+        <DialogButtons error={error} onCancel={onClose} />
       </form>
     </Modal>
   );
