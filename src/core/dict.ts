@@ -20,7 +20,11 @@ export function own<T>(dict: Readonly<Partial<Record<string, T>>> | undefined, k
 
 /** Stores `value` under `key` on the object itself, `__proto__` included. */
 export function put<T>(dict: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(dict, key, { value, writable: true, enumerable: true, configurable: true });
+  // Only `__proto__` is an accessor every object inherits; any other key assigned becomes an own
+  // property. Defined rather than assigned, every key would turn the object into a slow
+  // dictionary, and a slot's 500 ballots are copied at every ballot.
+  if (key === '__proto__') Object.defineProperty(dict, key, { value, writable: true, enumerable: true, configurable: true });
+  else dict[key] = value;
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v));

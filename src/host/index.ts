@@ -110,8 +110,15 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   // A read-only meeting writes nothing at all, not even keys: those of this run stay in memory.
   const tokens = await TokenStore.open(meetingPath, { persist: engine.readOnly === null });
   await tokens.ensureReviewers(engine.current().scoring.reviewers.map((r) => r.id));
-  // New reviewers on the roster get their keys before any view hears of them.
-  engine.onApplied((state) => void tokens.ensureReviewers(state.scoring.reviewers.map((r) => r.id)));
+  // New reviewers on the roster get their keys before any view hears of them. States are never
+  // changed in place, so the roster is another array only when it changed: the 10,000 ballots of
+  // a full hall's meeting need not each walk 500 reviewers.
+  let roster = engine.current().scoring.reviewers;
+  engine.onApplied((state) => {
+    if (state.scoring.reviewers === roster) return;
+    roster = state.scoring.reviewers;
+    void tokens.ensureReviewers(roster.map((r) => r.id));
+  });
   // A reviewer taken off the roster keeps no access on any route, even with an old key (undo
   // puts them back with the same key, so the printed card works again).
   const identify: Identify = (token) => {
