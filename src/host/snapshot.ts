@@ -6,6 +6,7 @@ import type { MeetingState } from '../core/state';
 import type { Mono, Wall } from '../core/time';
 import { writeFileAtomic } from './atomic-file';
 import type { LogPosition } from './event-log';
+import { jsonSlices } from './json-slices';
 
 const SNAPSHOT_FORMAT = 'rostrum-snapshot';
 /**
@@ -72,11 +73,42 @@ export const snapshotFile = (meetingFile: string): string => `${meetingFile}.sna
 
 const sha256 = (...parts: Uint8Array[]): string => parts.reduce((h, p) => h.update(p), createHash('sha256')).digest('hex');
 
-/** The meeting's state after event `at.seq`, whose line ends at byte `at.bytes` of the log. */
-export function writeSnapshot(meetingFile: string, snapshot: Snapshot): Promise<void> {
+/** About a millisecond of serialising: how much of the snapshot is written between turns of the loop. */
+const SLICE_BYTES = 64 * 1024;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The meeting's state after event `at.seq`, whose line ends at byte `at.bytes` of the log.
+ *
+ * A full hall's state is megabytes of JSON: serialised and hashed in one go it would hold the
+ * event loop for tens of milliseconds every few hundred events, and a boundary falling due then
+ * would fire late. It is written a slice at a time instead, with a turn of the loop between (the
+ * state is never changed in place, so slices taken across turns are one consistent state).
+ */
+export async function writeSnapshot(meetingFile: string, snapshot: Snapshot, turn: () => Promise<void> = nextTurn): Promise<void> {
   const { at, last, state } = snapshot;
-  const body = Buffer.from(`${PREFIX.toString()}${ZEROS.toString()}",${JSON.stringify({ seq: at.seq, bytes: at.bytes, logSha256: at.sha256, last, state }).slice(1)}`);
-  body.write(sha256(body), PREFIX.length, 'latin1');
+  const hash = createHash('sha256').update(PREFIX).update(ZEROS);
+  const parts: Buffer[] = [PREFIX, ZEROS];
+  const slices = jsonSlices({ seq: at.seq, bytes: at.bytes, logSha256: at.sha256, last, state }, 4);
+  slices.next(); // its opening brace: the header's object is already open
+  let text = '",';
+  const flush = () => {
+    const bytes = Buffer.from(text);
+    hash.update(bytes);
+    parts.push(bytes);
+    text = '';
+  };
+  for (const slice of slices) {
+    text += slice;
+    if (text.length >= SLICE_BYTES) {
+      flush();
+      await turn();
+    }
+  }
+  flush();
+  const body = Buffer.concat(parts);
+  body.write(hash.digest('hex'), PREFIX.length, 'latin1');
   return writeFileAtomic(snapshotFile(meetingFile), body);
 }
 

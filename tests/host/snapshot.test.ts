@@ -1,13 +1,14 @@
-import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { replay } from '../../src/core/apply';
 import { systemClock } from '../../src/host/clock';
 import type { MeetingEvent } from '../../src/core/events';
+import type { Mono, Wall } from '../../src/core/time';
 import { readLog } from '../../src/host/event-log';
 import { eventLine } from '../../src/host/log-line';
 import { MeetingEngine } from '../../src/host/meeting-engine';
-import { snapshotFile } from '../../src/host/snapshot';
+import { readSnapshot, snapshotFile, writeSnapshot } from '../../src/host/snapshot';
 import { shortMeeting } from '../fixtures/meetings';
 import { tempDir } from './support';
 
@@ -175,5 +176,21 @@ describe('snapshots: start-up reads only the log after the last snapshot', { tim
     const reopened = await MeetingEngine.open(file, systemClock);
     await reopened.close();
     expect((await readdir(dirname(file))).filter((f) => f.endsWith('.tmp'))).toEqual([basename(other)]);
+  });
+  it('a full hall\'s state is written a slice at a time, the event loop getting turns between, and reads back whole', async () => {
+    const { file, engine } = await longMeeting(2);
+    await engine.close();
+    const before = engine.current();
+    const ballot = (i: number) => ({ reviewerId: `r${i}`, scores: ['90.5'], comment: '讲得很好'.repeat(10), source: 'phone' as const, submissions: [`sub-${i}-0000`], wall: 1 as Wall });
+    const state = { ...before, ballots: Object.fromEntries(before.slots.map((slot) => [slot.id, Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`r${i}`, ballot(i)]))])) };
+    let turns = 0;
+    await writeSnapshot(file, { at: { seq: state.seq, bytes: 100, sha256: 'a'.repeat(64) }, last: { at: 5 as Mono, wall: 6 as Wall }, state }, async () => void turns++);
+    // Hundreds of kilobytes: a turn of the loop after every 64 KiB or so, not one long hold of it.
+    const { size } = await stat(snapshotFile(file));
+    expect(size).toBeGreaterThan(4 * 64 * 1024);
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(size / (64 * 1024 * 2)));
+    const read = await readSnapshot(file);
+    expect(read.kind).toBe('ok');
+    expect(read.kind === 'ok' && read.snapshot).toEqual({ at: { seq: state.seq, bytes: 100, sha256: 'a'.repeat(64) }, last: { at: 5, wall: 6 }, state });
   });
 });
