@@ -172,34 +172,62 @@ export const ClerkViewSchema = z.strictObject({
  * The host: who has handed in a ballot, and a slot's result once it is locked. Before the lock a
  * group score would change with each ballot and give that ballot away by the difference.
  */
-export const HostViewSchema = z
-  .strictObject({ ...common, ballots: NONE, paper: NONE, submitted: submittedSchema, results: z.array(HostResultSchema), claims: NONE, outputs: z.array(OutputSchema) })
-  .superRefine((view, ctx) => {
-    view.results.forEach((r, i) => {
-      if (own(view.windows, r.slotId) !== 'locked') ctx.addIssue({ code: 'custom', path: ['results', i], message: `slot "${r.slotId}" is not locked: its result is not the host's yet` });
-    });
+const hostView = z.strictObject({ ...common, ballots: NONE, paper: NONE, submitted: submittedSchema, results: z.array(HostResultSchema), claims: NONE, outputs: z.array(OutputSchema) });
+
+/** Where a view breaks a rule that spans several of its parts, and how. */
+export interface RuleBroken {
+  path: string[];
+  message: string;
+}
+
+/**
+ * A role's view as parts and the rules across them: the host checks each part on its own and
+ * checks again only the parts that changed (view-check.ts); the schema made of them checks all.
+ */
+export interface ViewParts<T extends z.ZodRawShape> {
+  shape: T;
+  rule(view: z.output<z.ZodObject<T>>): RuleBroken | null;
+}
+
+const withRule = <T extends z.ZodRawShape>(parts: ViewParts<T>) =>
+  z.strictObject(parts.shape).superRefine((view, ctx) => {
+    const broken = parts.rule(view);
+    if (broken !== null) ctx.addIssue({ code: 'custom', path: broken.path, message: broken.message });
   });
 
+export const HostViewParts: ViewParts<typeof hostView.shape> = {
+  shape: hostView.shape,
+  rule(view) {
+    const i = view.results.findIndex((r) => own(view.windows, r.slotId) !== 'locked');
+    return i < 0 ? null : { path: ['results', String(i)], message: `slot "${view.results[i]?.slotId}" is not locked: its result is not the host's yet` };
+  },
+};
+export const HostViewSchema = withRule(HostViewParts);
+
 /** The hall's screens (projector and stage): the agenda and the clock, and a result only once revealed. */
-export const DisplayViewSchema = z
-  .strictObject({
-    ...common,
-    records: NONE,
-    history: z.array(z.never()).max(0),
-    scoring: ScoringSetupSchema.refine((s) => s.reviewers.length === 0, 'the hall is not told who the reviewers are'),
-    windows: NONE,
-    openedAt: NONE,
-    // The hall draws the message and the blackout, not the host's list of messages to send.
-    messagePresets: z.array(z.never()).max(0),
-    scoringChanges: z.array(z.never()).max(0),
-    ballots: NONE,
-    paper: NONE,
-    submitted: NONE,
-    results: z.array(ShownResultSchema),
-    claims: NONE,
-    outputs: noOutputs,
-  })
-  .refine((view) => view.reveal !== null || view.results.length === 0, { path: ['results'], message: 'no result is shown before the host reveals it' });
+const displayView = z.strictObject({
+  ...common,
+  records: NONE,
+  history: z.array(z.never()).max(0),
+  scoring: ScoringSetupSchema.refine((s) => s.reviewers.length === 0, 'the hall is not told who the reviewers are'),
+  windows: NONE,
+  openedAt: NONE,
+  // The hall draws the message and the blackout, not the host's list of messages to send.
+  messagePresets: z.array(z.never()).max(0),
+  scoringChanges: z.array(z.never()).max(0),
+  ballots: NONE,
+  paper: NONE,
+  submitted: NONE,
+  results: z.array(ShownResultSchema),
+  claims: NONE,
+  outputs: noOutputs,
+});
+
+export const DisplayViewParts: ViewParts<typeof displayView.shape> = {
+  shape: displayView.shape,
+  rule: (view) => (view.reveal !== null || view.results.length === 0 ? null : { path: ['results'], message: 'no result is shown before the host reveals it' }),
+};
+export const DisplayViewSchema = withRule(DisplayViewParts);
 
 const reviewerView = z.strictObject({
   ...common,
@@ -223,23 +251,26 @@ const reviewerView = z.strictObject({
 
 /** What every phone's view shares: who speaks and which slots are open, never the clock or a score. */
 export const ReviewerSharedSchema = reviewerView.omit({ scoring: true, ballots: true });
+export const ReviewerSharedParts: ViewParts<typeof ReviewerSharedSchema.shape> = { shape: ReviewerSharedSchema.shape, rule: () => null };
 
 /** A phone is told of its own reviewer only, and of that reviewer's ballots only. */
-function ownOnly(own: { scoring: { reviewers: { id: string }[] }; ballots: Record<string, Record<string, unknown>> }, ctx: z.RefinementCtx): void {
+function ownOnly(own: { scoring: { reviewers: { id: string }[] }; ballots: Record<string, Record<string, unknown>> }): RuleBroken | null {
   const [me, ...others] = own.scoring.reviewers;
-  if (!me || others.length > 0) ctx.addIssue({ code: 'custom', path: ['scoring', 'reviewers'], message: 'a phone is told of its own reviewer only' });
-  Object.entries(own.ballots).forEach(([slotId, byReviewer]) =>
-    Object.keys(byReviewer).forEach((reviewerId) => {
-      if (reviewerId !== me?.id) ctx.addIssue({ code: 'custom', path: ['ballots', slotId, reviewerId], message: 'another reviewer’s ballot' });
-    }),
-  );
+  if (!me || others.length > 0) return { path: ['scoring', 'reviewers'], message: 'a phone is told of its own reviewer only' };
+  for (const [slotId, byReviewer] of Object.entries(own.ballots)) {
+    const other = Object.keys(byReviewer).find((reviewerId) => reviewerId !== me.id);
+    if (other !== undefined) return { path: ['ballots', slotId, other], message: 'another reviewer’s ballot' };
+  }
+  return null;
 }
 
 /** A phone's own part: its reviewer and that reviewer's ballots. */
-export const ReviewerOwnSchema = reviewerView.pick({ scoring: true, ballots: true }).superRefine(ownOnly);
+const reviewerOwn = reviewerView.pick({ scoring: true, ballots: true });
+export const ReviewerOwnParts: ViewParts<typeof reviewerOwn.shape> = { shape: reviewerOwn.shape, rule: ownOnly };
+export const ReviewerOwnSchema = withRule(ReviewerOwnParts);
 
 /** A reviewer's phone: the two parts above, together. */
-export const ReviewerViewSchema = reviewerView.superRefine(ownOnly);
+export const ReviewerViewSchema = withRule({ shape: reviewerView.shape, rule: ownOnly });
 
 /**
  * The meeting as the client parses it, whatever its role: the role's schema (above) is what the

@@ -6,7 +6,8 @@ import type { Id } from './meeting';
 import { computeResults } from './results';
 import type { SlotResult } from './results';
 import type { MeetingState, MeetingView } from './state';
-import { ClerkViewSchema, DisplayViewSchema, HostViewSchema, ReviewerOwnSchema, ReviewerSharedSchema, ReviewerViewSchema } from './view-schemas';
+import { ClerkViewSchema, DisplayViewParts, HostViewParts, ReviewerOwnParts, ReviewerSharedParts, ReviewerViewSchema } from './view-schemas';
+import { partwiseCheck } from './view-check';
 import type { HostResultSchema, ResultView, ShownResultSchema } from './view-schemas';
 import { own } from './dict';
 
@@ -23,27 +24,42 @@ export type ViewState = MeetingView & {
 type HostResult = z.infer<typeof HostResultSchema>;
 type ShownResult = z.infer<typeof ShownResultSchema>;
 
-/** Who has handed in a ballot for each slot, on the phone or on paper. */
-function submittedBy(state: MeetingState): Record<Id, Id[]> {
-  const slots = new Set([...Object.keys(state.ballots), ...Object.keys(state.paper)]);
-  return Object.fromEntries([...slots].map((slotId) => [slotId, [...new Set([...Object.keys(own(state.ballots, slotId) ?? {}), ...Object.keys(own(state.paper, slotId) ?? {})])]]));
+/**
+ * One result per key object, kept while the key lives. The parts of a view derived from the state
+ * are derived again only when what they come from changed: the same object comes back otherwise,
+ * so the view's check (view-check.ts) knows it already and a phone's view is not rebuilt.
+ */
+function derived<K extends object, V>(derive: (key: K) => V): (key: K) => V {
+  const made = new WeakMap<K, V>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) made.set(key, (value = derive(key)));
+    return value;
+  };
 }
+
+/** Who has handed in a ballot for each slot, on the phone or on paper. */
+const submittedBy = (() => {
+  const byBallots = derived((ballots: MeetingState['ballots']) => derived((paper: MeetingState['paper']) => whoSubmitted(ballots, paper)));
+  return (state: MeetingState): Record<Id, Id[]> => byBallots(state.ballots)(state.paper);
+})();
+
+function whoSubmitted(ballots: MeetingState['ballots'], paper: MeetingState['paper']): Record<Id, Id[]> {
+  const slots = new Set([...Object.keys(ballots), ...Object.keys(paper)]);
+  return Object.fromEntries([...slots].map((slotId) => [slotId, [...new Set([...Object.keys(own(ballots, slotId) ?? {}), ...Object.keys(own(paper, slotId) ?? {})])]]));
+}
+
+/** The scoring rules as the hall's screens have them: without the reviewers. */
+const withoutReviewers = derived((scoring: MeetingState['scoring']): MeetingState['scoring'] => ({ ...scoring, reviewers: [] }));
 
 /**
  * The results of one state, computed once however many audiences ask (host, clerk and display
  * all see a part of them): states are never changed, so the state itself is the key.
  */
-const resultsOf = (() => {
-  const computed = new WeakMap<MeetingState, SlotResult[]>();
-  return (state: MeetingState): SlotResult[] => {
-    let results = computed.get(state);
-    if (results === undefined) computed.set(state, (results = computeResults(state)));
-    return results;
-  };
-})();
+const resultsOf = derived(computeResults);
 
 /** A locked slot's result without a ballot's number in it: each group's score, not its totals. */
-const forHost = (r: SlotResult): HostResult => ({ ...r, groups: r.groups.map(({ totals: _t, dropped: _d, ...group }) => group) });
+const forHost = derived((r: SlotResult): HostResult => ({ ...r, groups: r.groups.map(({ totals: _t, dropped: _d, ...group }) => group) }));
 
 /** What the big screen draws of a result. */
 const shown = (r: SlotResult): ShownResult => ({ slotId: r.slotId, unit: r.unit, final: r.final, rank: r.rank, grade: r.grade, provisional: r.provisional });
@@ -56,6 +72,19 @@ function revealed(state: MeetingState, results: SlotResult[]): SlotResult[] {
   const ranked = results.filter((r) => r.rank !== null).sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0));
   return ranked.slice(0, reveal.shown);
 }
+
+/** The agenda as phones have it: no phases (no clock), the same array while the agenda is the same. */
+const withoutPhases = derived((slots: MeetingState['slots']) => slots.map((slot) => ({ ...slot, phases: [] })));
+
+/** The scoring rules as one reviewer's phone has them: that reviewer alone, the same object while the rules are the same. */
+const scoringFor = derived((scoring: MeetingState['scoring']) => {
+  const byReviewer = new Map<Id, MeetingState['scoring']>();
+  return (reviewerId: Id): MeetingState['scoring'] => {
+    let mine = byReviewer.get(reviewerId);
+    if (mine === undefined) byReviewer.set(reviewerId, (mine = { ...scoring, reviewers: scoring.reviewers.filter((r) => r.id === reviewerId) }));
+    return mine;
+  };
+});
 
 /** The parts of the state a phone's view is made of (reviewerParts): when none changed, no phone's view did. */
 export const PHONE_INPUTS = ['title', 'sittings', 'slots', 'windows', 'openedAt', 'audio', 'scoring', 'ballots'] as const satisfies readonly (keyof MeetingState)[];
@@ -84,7 +113,7 @@ export function reviewerParts(state: MeetingState): {
     shared: {
       title,
       sittings,
-      slots: slots.map((slot) => ({ ...slot, phases: [] })),
+      slots: withoutPhases(slots),
       status: {},
       records: {},
       live: null,
@@ -105,7 +134,7 @@ export function reviewerParts(state: MeetingState): {
       outputs: [],
     },
     own: (reviewerId) => ({
-      scoring: { ...state.scoring, reviewers: state.scoring.reviewers.filter((r) => r.id === reviewerId) },
+      scoring: scoringFor(state.scoring)(reviewerId),
       ballots: Object.fromEntries(
         Object.entries(state.ballots).flatMap(([slotId, byReviewer]): [Id, Record<Id, Ballot>][] => {
           const ballot = own(byReviewer, reviewerId);
@@ -159,7 +188,7 @@ export function viewFor(state: MeetingState, audience: Audience): ViewState {
         ...base(state),
         records: {},
         history: [],
-        scoring: { ...state.scoring, reviewers: [] },
+        scoring: withoutReviewers(state.scoring),
         windows: {},
         openedAt: {},
         messagePresets: [],
@@ -187,20 +216,27 @@ export function checkedView(state: MeetingState, audience: Audience): { ok: true
   return found === null ? { ok: true, view } : { ok: false, problem: found };
 }
 
-const SCHEMAS = { clerk: ClerkViewSchema, host: HostViewSchema, display: DisplayViewSchema, reviewer: ReviewerViewSchema } as const;
-
 const problem = (result: { success: true } | { success: false; error: z.ZodError }): string | null => (result.success ? null : describeIssue(result.error));
+
+/** The views checked at every change, whatever the number of screens: part by part, each part once (view-check.ts). */
+const CHECKS = {
+  clerk: (view: unknown) => problem(ClerkViewSchema.safeParse(view)),
+  host: partwiseCheck(HostViewParts),
+  display: partwiseCheck(DisplayViewParts),
+  reviewer: (view: unknown) => problem(ReviewerViewSchema.safeParse(view)),
+} as const;
 
 /** Why this view must not go to this audience (something its role may not see), or null. */
 export function viewProblem(audience: Audience, view: unknown): string | null {
-  const found = problem(SCHEMAS[audience.role].safeParse(view));
+  const found = CHECKS[audience.role](view);
   if (found !== null || audience.role !== 'reviewer') return found;
   return notOwn(audience.reviewerId, view as PhoneOwn);
 }
 
 /** The same check for a phone's view in its two parts (what all phones share is checked once). */
-export const phoneSharedProblem = (shared: PhoneShared): string | null => problem(ReviewerSharedSchema.safeParse(shared));
-export const phoneOwnProblem = (reviewerId: Id, part: PhoneOwn): string | null => problem(ReviewerOwnSchema.safeParse(part)) ?? notOwn(reviewerId, part);
+export const phoneSharedProblem: (shared: PhoneShared) => string | null = partwiseCheck(ReviewerSharedParts);
+const ownPartProblem = partwiseCheck(ReviewerOwnParts);
+export const phoneOwnProblem = (reviewerId: Id, part: PhoneOwn): string | null => ownPartProblem(part) ?? notOwn(reviewerId, part);
 
 const notOwn = (reviewerId: Id, part: PhoneOwn): string | null =>
   part.scoring.reviewers[0]?.id === reviewerId ? null : `scoring.reviewers: this phone is reviewer "${reviewerId}"`;
