@@ -23,6 +23,14 @@ class ElectronWindow implements AppWindow {
   setBounds(bounds: Rect): void {
     this.win.setBounds(bounds);
   }
+  onBoundsChanged(listener: (bounds: Rect) => void): void {
+    // 'moved' and 'resized' (once, at the end) exist only on macOS and Windows: these fire everywhere, the shell debounces them.
+    const tell = () => {
+      if (!this.win.isDestroyed()) listener(this.win.getNormalBounds());
+    };
+    this.win.on('move', tell);
+    this.win.on('resize', tell);
+  }
   isFullScreen(): boolean {
     return this.win.isFullScreen();
   }
@@ -53,6 +61,8 @@ const toElectronMenu = (item: MenuItem): MenuItemConstructorOptions => {
       return { label: item.label, click: item.click, ...(item.accelerator ? { accelerator: item.accelerator } : {}), enabled: item.enabled ?? true };
     case 'radio':
       return { label: item.label, type: 'radio', checked: item.checked, click: item.click };
+    case 'checkbox':
+      return { label: item.label, type: 'checkbox', checked: item.checked, click: item.click, ...(item.accelerator ? { accelerator: item.accelerator } : {}) };
     case 'separator':
       return { type: 'separator' };
     case 'role':
@@ -74,15 +84,18 @@ export function electronPlatform(opts: { hostEntry: string; hostExecArgv: readon
       const win = new BrowserWindow({
         title: spec.title,
         show: false,
+        ...(spec.x !== undefined && spec.y !== undefined ? { x: spec.x, y: spec.y } : {}),
         ...(spec.width ? { width: spec.width } : {}),
         ...(spec.height ? { height: spec.height } : {}),
+        ...(spec.minWidth ? { minWidth: spec.minWidth } : {}),
+        ...(spec.minHeight ? { minHeight: spec.minHeight } : {}),
         ...(spec.backgroundColor ? { backgroundColor: spec.backgroundColor } : {}),
         autoHideMenuBar: spec.autoHideMenuBar ?? false,
         webPreferences: spec.webPreferences,
       });
       if (spec.alwaysOnTop) {
-        win.setAlwaysOnTop(true, 'screen-saver');
-        win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+        win.setAlwaysOnTop(true, spec.alwaysOnTop.level);
+        win.setVisibleOnAllWorkspaces(spec.alwaysOnTop.visibleOnAllWorkspaces, { visibleOnFullScreen: spec.alwaysOnTop.visibleOnFullScreen });
       }
       win.once('ready-to-show', () => (spec.showInactive ? win.showInactive() : win.show()));
       const id = win.webContents.id;
@@ -128,6 +141,10 @@ export function electronPlatform(opts: { hostEntry: string; hostExecArgv: readon
           return { action: 'deny' };
         });
       });
+    },
+    later(ms, run) {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
     },
     quit: () => app.quit(),
     log: (line) => console.error(line),

@@ -18,7 +18,17 @@ export class FakeWindow implements AppWindow {
   sent: { channel: string; payload: unknown }[] = [];
   pdf = new Uint8Array([37, 80, 68, 70]);
   private closed = new Set<() => void>();
-  constructor(readonly spec: WindowSpec) {}
+  private moved = new Set<(bounds: Rect) => void>();
+  constructor(readonly spec: WindowSpec) {
+    if (spec.width && spec.height) this.bounds = { x: spec.x ?? 0, y: spec.y ?? 0, width: spec.width, height: spec.height };
+  }
+  /** The person drags or resizes the window: the system reports every step on the way. */
+  drag(...steps: Rect[]): void {
+    for (const step of steps) {
+      this.bounds = step;
+      this.moved.forEach((l) => l(step));
+    }
+  }
   load(url: string): Promise<void> {
     this.loaded.push(url);
     return Promise.resolve();
@@ -31,6 +41,9 @@ export class FakeWindow implements AppWindow {
   }
   setBounds(bounds: Rect): void {
     this.bounds = bounds;
+  }
+  onBoundsChanged(listener: (bounds: Rect) => void): void {
+    this.moved.add(listener);
   }
   isFullScreen(): boolean {
     return this.fullscreen;
@@ -83,6 +96,9 @@ export class FakePlatform extends RecordingPlatform {
   /** The host processes forked, to have one say something (a network setting applied). */
   children: EventEmitter[] = [];
   forkFails = false;
+  /** The time of the platform's timers (later): a test moves it with advance(). */
+  now = 0;
+  private timers: { at: number; run: () => void }[] = [];
 
   constructor() {
     super({ displays: [LAPTOP, PROJECTOR], primaryId: 1 });
@@ -99,6 +115,24 @@ export class FakePlatform extends RecordingPlatform {
     const child = new ReadyChild(start);
     this.children.push(child);
     return child;
+  }
+
+  override later(ms: number, run: () => void): () => void {
+    const timer = { at: this.now + ms, run };
+    this.timers.push(timer);
+    return () => (this.timers = this.timers.filter((t) => t !== timer));
+  }
+  /** Moves time on, running the timers that come due on the way, in order. */
+  advance(ms: number): void {
+    const until = this.now + ms;
+    for (;;) {
+      const next = this.timers.filter((t) => t.at <= until).sort((a, b) => a.at - b.at)[0];
+      if (!next) break;
+      this.timers = this.timers.filter((t) => t !== next);
+      this.now = next.at;
+      next.run();
+    }
+    this.now = until;
   }
 
   /** A page's request over IPC, as the preload would send it. */

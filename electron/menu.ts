@@ -21,10 +21,18 @@ export interface MenuActions {
   /** The control view's Network panel: who may connect, on which interface and port. */
   openNetwork(): void;
   openView(view: ViewWindow): void;
+  /** Opens the mini timer when it is closed, closes it when it is open. */
+  toggleMini(): void;
 }
 
+/**
+ * Shows or hides the mini timer from anywhere in the app. Shift keeps it clear of the control
+ * view's own keys (M alone mutes, Ctrl/⌘+Z undoes) and of the Edit menu's.
+ */
+export const MINI_ACCELERATOR = 'CmdOrCtrl+Shift+M';
+
 /** The application menu, rebuilt whenever screens come and go: the projector chooser, and every view as a window. */
-export function buildMenu(lang: 'zh' | 'en', displays: readonly DisplayLike[], primaryId: number, currentId: number | null, actions: MenuActions): MenuItem[] {
+export function buildMenu(lang: 'zh' | 'en', displays: readonly DisplayLike[], primaryId: number, currentId: number | null, miniOpen: boolean, actions: MenuActions): MenuItem[] {
   const t = TEXT[lang];
   const screens: MenuItem[] = displays.map((d, i) => ({
     kind: 'radio',
@@ -32,7 +40,8 @@ export function buildMenu(lang: 'zh' | 'en', displays: readonly DisplayLike[], p
     checked: d.id === currentId,
     click: () => actions.moveProjector(d.id),
   }));
-  const views: MenuItem[] = (['clerk', 'cards', 'report', 'audit', 'mini'] as const).map((v) => ({ kind: 'item', label: t[v], click: () => actions.openView(v) }));
+  const views: MenuItem[] = (['clerk', 'cards', 'report', 'audit'] as const).map((v) => ({ kind: 'item', label: t[v], click: () => actions.openView(v) }));
+  const mini: MenuItem = { kind: 'checkbox', label: t.mini, checked: miniOpen, accelerator: MINI_ACCELERATOR, click: actions.toggleMini };
   return [
     { kind: 'submenu', label: t.app, items: [{ kind: 'item', label: t.network, click: actions.openNetwork }, { kind: 'separator' }, { kind: 'role', role: 'quit', label: t.quit }] },
     { kind: 'role', role: 'editMenu' },
@@ -41,7 +50,7 @@ export function buildMenu(lang: 'zh' | 'en', displays: readonly DisplayLike[], p
       label: t.display,
       items: [{ kind: 'item', label: t.moveTo, enabled: false, click: () => {} }, ...screens, { kind: 'separator' }, { kind: 'item', label: t.fullscreen, accelerator: 'F11', click: actions.toggleFullscreen }],
     },
-    { kind: 'submenu', label: t.window, items: [{ kind: 'item', label: t.control, click: actions.focusControl }, { kind: 'separator' }, ...views] },
+    { kind: 'submenu', label: t.window, items: [{ kind: 'item', label: t.control, click: actions.focusControl }, { kind: 'separator' }, ...views, mini] },
     // DevTools only in development builds (build-flags.ts): the packaged app shows no such item.
     { kind: 'submenu', label: t.view, items: [{ kind: 'role', role: 'reload', label: t.reload }, ...(DEVTOOLS_ALLOWED ? [{ kind: 'role', role: 'toggleDevTools' } as const] : [])] },
   ];

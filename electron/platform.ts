@@ -29,6 +29,11 @@ export interface Platform {
    * handed to `onOpen`, which may open an app window of its own.
    */
   guard(rules: { allowNavigation(url: string): boolean; onOpen(url: string): void }): void;
+  /**
+   * Runs `run` once after `ms` (the debounced save of a window's bounds); returns its cancel. Here
+   * and not a global timer, so the unit tests move time by hand instead of sleeping.
+   */
+  later(ms: number, run: () => void): () => void;
   /** Ends the app (the control window was closed); the shell's close() runs before it exits. */
   quit(): void;
   log(line: string): void;
@@ -45,13 +50,33 @@ export interface WindowSpec {
   title: string;
   /** Shown without taking the focus (the projector must not steal it from the control window). */
   showInactive?: boolean;
+  /** Where it opens; without them, the system's choice. */
+  x?: number;
+  y?: number;
   width?: number;
   height?: number;
+  /** The smallest the person may make it. */
+  minWidth?: number;
+  minHeight?: number;
   backgroundColor?: string;
   autoHideMenuBar?: boolean;
-  /** Above every other window, full-screen slides included (the mini timer on the lectern laptop). */
-  alwaysOnTop?: boolean;
+  /** Above other windows (the mini timer on the lectern laptop); absent: an ordinary window. */
+  alwaysOnTop?: AlwaysOnTop;
   webPreferences: WebPreferences;
+}
+
+/** How far above the others a window floats: Electron's setAlwaysOnTop and setVisibleOnAllWorkspaces, as data. */
+export interface AlwaysOnTop {
+  /**
+   * The window level (macOS, Windows; Linux knows only on top or not): 'screen-saver' is the
+   * highest, above full-screen apps such as a PowerPoint or WPS slideshow; below 'pop-up-menu' a
+   * window goes under the Dock and the taskbar.
+   */
+  level: 'floating' | 'pop-up-menu' | 'screen-saver';
+  /** On every virtual desktop (macOS Spaces, Linux workspaces), so a slideshow's own Space has it too. */
+  visibleOnAllWorkspaces: boolean;
+  /** (macOS) Also over other apps' full-screen windows. */
+  visibleOnFullScreen: boolean;
 }
 
 export interface AppWindow {
@@ -60,6 +85,8 @@ export interface AppWindow {
   url(): string;
   getBounds(): Rect;
   setBounds(bounds: Rect): void;
+  /** The person moved or resized it; told the new bounds, many times while they drag. */
+  onBoundsChanged(listener: (bounds: Rect) => void): void;
   isFullScreen(): boolean;
   setFullScreen(on: boolean): void;
   focus(): void;
@@ -80,6 +107,8 @@ export interface IpcSender {
 export type MenuItem =
   | { kind: 'item'; label: string; click(): void; accelerator?: string; enabled?: boolean }
   | { kind: 'radio'; label: string; checked: boolean; click(): void }
+  /** An item that shows whether something is on (a window open) and switches it. */
+  | { kind: 'checkbox'; label: string; checked: boolean; click(): void; accelerator?: string }
   | { kind: 'separator' }
   | { kind: 'role'; role: 'quit' | 'editMenu' | 'reload' | 'toggleDevTools'; label?: string }
   | { kind: 'submenu'; label: string; items: readonly MenuItem[] };

@@ -53,6 +53,11 @@ export abstract class RecordingPlatform implements Platform {
   guard(rules: GuardRules): void {
     this.rules = rules;
   }
+  /** Real time, for the integration test's real pages; the unit tests' FakePlatform moves time by hand. */
+  later(ms: number, run: () => void): () => void {
+    const timer = setTimeout(run, ms);
+    return () => clearTimeout(timer);
+  }
   quit(): void {
     this.quits += 1;
   }
@@ -67,10 +72,20 @@ export abstract class RecordingPlatform implements Platform {
     return handler(sender, args);
   }
 
+  /** The menu item with this label, wherever it is (to read whether it is checked, its shortcut). */
+  item(label: string, items: readonly MenuItem[] = this.menu): MenuItem | undefined {
+    for (const item of items) {
+      if (item.kind !== 'separator' && item.kind !== 'role' && item.label === label) return item;
+      const inner = item.kind === 'submenu' ? this.item(label, item.items) : undefined;
+      if (inner) return inner;
+    }
+    return undefined;
+  }
+
   /** Clicks the menu item with this label, wherever it is; false when there is none. */
   click(label: string, items: readonly MenuItem[] = this.menu): boolean {
     for (const item of items) {
-      if ((item.kind === 'item' || item.kind === 'radio') && item.label === label) return item.click(), true;
+      if ((item.kind === 'item' || item.kind === 'radio' || item.kind === 'checkbox') && item.label === label) return item.click(), true;
       if (item.kind === 'submenu' && this.click(label, item.items)) return true;
     }
     return false;

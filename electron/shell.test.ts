@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,8 +8,8 @@ import type { FakeWindow } from './fake-platform';
 import type { DisplayLike } from './placement';
 import { Shell } from './shell';
 
-async function started(setup: (p: FakePlatform) => void = () => {}) {
-  const dir = await mkdtemp(join(tmpdir(), 'rostrum-shell-'));
+async function started(setup: (p: FakePlatform) => void = () => {}, folder?: string) {
+  const dir = folder ?? (await mkdtemp(join(tmpdir(), 'rostrum-shell-')));
   const platform = new FakePlatform();
   setup(platform);
   const inApp: string[] = [];
@@ -84,7 +84,7 @@ describe('every view is a window', () => {
       `${HOST_ORIGIN}/mini#token=displaykey`,
     ]);
     // The mini timer floats above the slides, small, and is never throttled.
-    expect((shell.views.get('mini') as FakeWindow).spec).toMatchObject({ alwaysOnTop: true, width: 360, webPreferences: { backgroundThrottling: false, sandbox: true } });
+    expect((shell.views.get('mini') as FakeWindow).spec).toMatchObject({ alwaysOnTop: { level: 'screen-saver' }, width: 360, webPreferences: { backgroundThrottling: false, sandbox: true } });
     // A second click brings the open window forward instead of opening another.
     platform.click('Clerk view');
     expect(platform.windows).toHaveLength(7);
@@ -173,5 +173,93 @@ describe('the projector’s screen', () => {
     const { platform, projector } = await started((p) => (p.screenList = { displays: [LAPTOP, PROJECTOR, STAGE], primaryId: 1 }));
     expect(platform.click('Screen 3: DELL 1280×720')).toBe(true);
     expect(projector.bounds).toEqual(STAGE.bounds);
+  });
+});
+
+describe('the mini timer window', () => {
+  const settings = async (dir: string) => JSON.parse(await readFile(join(dir, 'shell.json'), 'utf8')) as { mini?: unknown; network?: unknown };
+  const mini = (shell: Shell) => shell.views.get('mini') as FakeWindow | undefined;
+
+  it('floats above full-screen slides on every desktop, at the highest level, and cannot be made unreadably small', async () => {
+    const { shell } = await started();
+    await shell.openView('mini');
+    expect(mini(shell)?.spec).toMatchObject({
+      alwaysOnTop: { level: 'screen-saver', visibleOnAllWorkspaces: true, visibleOnFullScreen: true },
+      minWidth: 160,
+      minHeight: 90,
+      autoHideMenuBar: true,
+    });
+  });
+
+  it('opens the first time in the bottom-right corner of the control window’s screen', async () => {
+    const { shell, control } = await started();
+    control.bounds = { x: 2000, y: 40, width: 1280, height: 800 };
+    await shell.openView('mini');
+    expect(mini(shell)?.bounds).toEqual({ x: PROJECTOR.workArea.x + 1920 - 24 - 360, y: 1080 - 24 - 200, width: 360, height: 200 });
+  });
+
+  it('is toggled from the Window menu and its shortcut, and the menu shows whether it is open', async () => {
+    const { platform, shell } = await started();
+    expect(platform.item('Mini timer')).toMatchObject({ kind: 'checkbox', checked: false, accelerator: 'CmdOrCtrl+Shift+M' });
+    platform.click('Mini timer');
+    await Promise.resolve();
+    expect(mini(shell)?.loaded).toEqual([`${HOST_ORIGIN}/mini#token=displaykey`]);
+    expect(platform.item('Mini timer')).toMatchObject({ checked: true });
+    // Clicked again (or its shortcut pressed again): closed, not brought forward.
+    platform.click('Mini timer');
+    expect(mini(shell)).toBeUndefined();
+    expect(platform.item('Mini timer')).toMatchObject({ checked: false });
+    // Closed by its own close button: the tick goes too, and the next click opens it again.
+    platform.click('Mini timer');
+    await Promise.resolve();
+    mini(shell)?.close();
+    expect(platform.item('Mini timer')).toMatchObject({ checked: false });
+    platform.click('Mini timer');
+    expect(mini(shell)).toBeDefined();
+    expect(platform.windows.filter((w) => w.spec.title.endsWith('mini'))).toHaveLength(3);
+  });
+
+  it('saves where it was dragged once it rests, not once per step of the drag, keeping the other settings', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'rostrum-shell-'));
+    const network = { lan: true, interface: 'wifi', port: 4400 };
+    await writeFile(join(folder, 'shell.json'), JSON.stringify({ network }));
+    const { platform, shell, dir } = await started(() => {}, folder);
+    const win = (await shell.openView('mini')) as FakeWindow;
+    const before = await settings(dir);
+    win.drag({ x: 1400, y: 700, width: 360, height: 200 }, { x: 1300, y: 600, width: 360, height: 200 });
+    platform.advance(400);
+    win.drag({ x: 1200, y: 500, width: 420, height: 240 });
+    platform.advance(499);
+    // Still moving (each step put the save off): nothing written yet.
+    expect((await settings(dir)).mini).toBeUndefined();
+    expect(before.mini).toBeUndefined();
+    platform.advance(1);
+    expect(await settings(dir)).toMatchObject({ mini: { x: 1200, y: 500, width: 420, height: 240 }, network });
+  });
+
+  it('reopens where it was left, within the session and after the app restarts', async () => {
+    const first = await started();
+    const left = { x: 100, y: 150, width: 300, height: 170 };
+    ((await first.shell.openView('mini')) as FakeWindow).drag(left);
+    // Closed before the save came due: written as it closes.
+    mini(first.shell)?.close();
+    first.platform.click('Mini timer');
+    expect(mini(first.shell)?.bounds).toEqual(left);
+    // Moved again and the app quit at once: written as the app closes.
+    mini(first.shell)?.drag({ ...left, x: 120 });
+    await first.shell.close();
+    const again = await started(() => {}, first.dir);
+    again.platform.click('Mini timer');
+    expect(mini(again.shell)?.bounds).toEqual({ ...left, x: 120 });
+  });
+
+  it('left on a monitor that is unplugged by the next start: opens in the default corner, at its remembered size', async () => {
+    const first = await started();
+    ((await first.shell.openView('mini')) as FakeWindow).drag({ x: 3500, y: 60, width: 300, height: 170 });
+    first.platform.advance(500);
+    await first.shell.close();
+    const again = await started((p) => (p.screenList = { displays: [LAPTOP], primaryId: 1 }), first.dir);
+    again.platform.click('Mini timer');
+    expect(mini(again.shell)?.bounds).toEqual({ x: 1920 - 24 - 300, y: 25 + 1055 - 24 - 170, width: 300, height: 170 });
   });
 });

@@ -4,6 +4,7 @@ import type { DisplayInfo, ShellNotice, ViewWindow } from '../src/core/shell-api
 import { HostProcess, startShellHost } from './host-process';
 import type { HostAddress, HostStart, ShellHost } from './host-process';
 import { buildMenu } from './menu';
+import { BoundsMemory, miniWindowSpec } from './mini-window';
 import { rememberDisplay } from './placement';
 import type { AppWindow, IpcSender, Platform } from './platform';
 import { applyPlacement, replan } from './projector';
@@ -50,12 +51,19 @@ export class Shell {
   projector: AppWindow | null = null;
   readonly views = new Map<ViewWindow, AppWindow>();
   private placed: { key: string; displayId: number } | null = null;
+  /** Where the person leaves the mini timer, written to the settings file once it rests. */
+  private readonly miniBounds: BoundsMemory;
 
   private constructor(
     private readonly platform: Platform,
     private readonly opts: ShellOptions,
     readonly host: ShellHost,
-  ) {}
+  ) {
+    this.miniBounds = new BoundsMemory(
+      (ms, run) => platform.later(ms, run),
+      (mini) => saveSettings(opts.settingsFile, { ...loadSettings(opts.settingsFile), mini }),
+    );
+  }
 
   get address(): HostAddress {
     return this.host.address;
@@ -112,16 +120,33 @@ export class Shell {
       open.focus();
       return open;
     }
+    const { displays, primaryId } = this.platform.screens();
     const win = this.platform.createWindow(
       view === 'mini'
-        ? // A small timer that floats above the slides and keeps counting when it is not focused.
-          { title: 'Rostrum 讲台 — mini', width: 360, height: 200, alwaysOnTop: true, autoHideMenuBar: true, webPreferences: secureWebPreferences(this.opts.preload, { background: false }) }
+        ? miniWindowSpec(displays, primaryId, loadSettings(this.opts.settingsFile).mini, this.control?.getBounds() ?? null, this.opts.preload)
         : { title: `Rostrum 讲台 — ${view}`, width: 1200, height: 860, webPreferences: secureWebPreferences(this.opts.preload) },
     );
     this.views.set(view, win);
-    win.onClosed(() => this.views.get(view) === win && this.views.delete(view));
+    win.onClosed(() => {
+      if (this.views.get(view) === win) this.views.delete(view);
+      if (view !== 'mini') return;
+      this.miniBounds.flush();
+      this.refreshMenu();
+    });
+    if (view === 'mini') {
+      win.onBoundsChanged((bounds) => this.miniBounds.moved(bounds));
+      // The Window menu's tick follows the window.
+      this.refreshMenu();
+    }
     await win.load(url);
     return win;
+  }
+
+  /** The mini timer from the menu or its shortcut: opened when closed, closed when open. */
+  toggleMini(): void {
+    const open = this.views.get('mini');
+    if (open) open.close();
+    else void this.openView('mini');
   }
 
   /** A page asked for a new window (a link with target=_blank): only the host's own views open, as app windows. */
@@ -157,7 +182,7 @@ export class Shell {
   private refreshMenu(): void {
     const { displays, primaryId } = this.platform.screens();
     this.platform.setMenu(
-      buildMenu(this.opts.lang, displays, primaryId, this.placed?.displayId ?? null, {
+      buildMenu(this.opts.lang, displays, primaryId, this.placed?.displayId ?? null, this.views.has('mini'), {
         moveProjector: (id) => this.moveProjector(id),
         toggleFullscreen: () => this.projector?.setFullScreen(!this.projector.isFullScreen()),
         focusControl: () => this.control?.focus(),
@@ -167,6 +192,7 @@ export class Shell {
           void this.control?.load(`${this.address.controlUrl}&panel=network`);
         },
         openView: (view) => void this.openView(view),
+        toggleMini: () => this.toggleMini(),
       }),
     );
   }
@@ -199,6 +225,7 @@ export class Shell {
 
   /** Closes the meeting (log and snapshot settled); the windows go with the app. */
   close(): Promise<void> {
+    this.miniBounds.flush();
     return this.host.close();
   }
 }

@@ -20,12 +20,24 @@ export class PageWindow implements AppWindow {
   fullscreen = false;
   fullscreenChanges: boolean[] = [];
   private closedListeners: (() => void)[] = [];
+  private movedListeners: ((bounds: Rect) => void)[] = [];
 
   constructor(
     readonly page: Page,
     readonly spec: WindowSpec,
   ) {
     page.on('close', () => this.closedListeners.forEach((l) => l()));
+    if (spec.width && spec.height) this.setBounds(specBounds(spec));
+  }
+  /** The person drags or resizes the window: its page takes the new size, the system reports each step. */
+  drag(...steps: Rect[]): void {
+    for (const step of steps) {
+      this.setBounds(step);
+      this.movedListeners.forEach((l) => l(step));
+    }
+  }
+  onBoundsChanged(listener: (bounds: Rect) => void): void {
+    this.movedListeners.push(listener);
   }
   async load(url: string): Promise<void> {
     await this.page.goto(url);
@@ -64,6 +76,8 @@ export class PageWindow implements AppWindow {
     void this.page.evaluate(([c, p]) => (window as unknown as { __rostrumShellEmit(c: string, p: unknown): void }).__rostrumShellEmit(c, p), [channel, payload] as const);
   }
 }
+
+const specBounds = (spec: WindowSpec): Rect => ({ x: spec.x ?? 0, y: spec.y ?? 0, width: spec.width ?? 1280, height: spec.height ?? 800 });
 
 /** Node's child process as the shell's ChildLike (Electron's UtilityProcess has the same shape). */
 class ForkedHost implements ChildLike {
@@ -134,7 +148,7 @@ export class PlaywrightPlatform extends RecordingPlatform {
       return win;
     });
     this.pending.push(made);
-    return new LazyWindow(made);
+    return new LazyWindow(made, spec);
   }
 
   private async popup(popup: Page): Promise<void> {
@@ -159,9 +173,13 @@ export class PlaywrightPlatform extends RecordingPlatform {
 class LazyWindow implements AppWindow {
   private win: PageWindow | null = null;
   private early: ((w: PageWindow) => void)[] = [];
-  private bounds: Rect = { x: 0, y: 0, width: 1280, height: 800 };
+  private bounds: Rect;
   private fullscreen = false;
-  constructor(private readonly made: Promise<PageWindow>) {
+  constructor(
+    private readonly made: Promise<PageWindow>,
+    spec: WindowSpec,
+  ) {
+    this.bounds = specBounds(spec);
     void made.then((w) => {
       this.win = w;
       this.early.forEach((f) => f(w));
@@ -189,6 +207,9 @@ class LazyWindow implements AppWindow {
   setBounds(bounds: Rect): void {
     this.bounds = bounds;
     this.apply((w) => w.setBounds(bounds));
+  }
+  onBoundsChanged(listener: (bounds: Rect) => void): void {
+    this.apply((w) => w.onBoundsChanged(listener));
   }
   isFullScreen(): boolean {
     return this.win?.isFullScreen() ?? this.fullscreen;
