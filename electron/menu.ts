@@ -1,3 +1,4 @@
+import { MINI_TIMER_KEY } from '../src/core/shell-api';
 import type { ViewWindow } from '../src/core/shell-api';
 import { DEVTOOLS_ALLOWED } from './build-flags';
 import type { DisplayLike } from './placement';
@@ -25,11 +26,6 @@ export interface MenuActions {
   toggleMini(): void;
 }
 
-/**
- * Shows or hides the mini timer from anywhere in the app. Shift keeps it clear of the control
- * view's own keys (M alone mutes, Ctrl/⌘+Z undoes) and of the Edit menu's.
- */
-export const MINI_ACCELERATOR = 'CmdOrCtrl+Shift+M';
 
 /** The application menu, rebuilt whenever screens come and go: the projector chooser, and every view as a window. */
 export function buildMenu(lang: 'zh' | 'en', displays: readonly DisplayLike[], primaryId: number, currentId: number | null, miniOpen: boolean, actions: MenuActions): MenuItem[] {
@@ -41,7 +37,7 @@ export function buildMenu(lang: 'zh' | 'en', displays: readonly DisplayLike[], p
     click: () => actions.moveProjector(d.id),
   }));
   const views: MenuItem[] = (['clerk', 'cards', 'report', 'audit'] as const).map((v) => ({ kind: 'item', label: t[v], click: () => actions.openView(v) }));
-  const mini: MenuItem = { kind: 'checkbox', label: t.mini, checked: miniOpen, accelerator: MINI_ACCELERATOR, click: actions.toggleMini };
+  const mini: MenuItem = { kind: 'checkbox', label: t.mini, checked: miniOpen, accelerator: MINI_TIMER_KEY.accelerator, click: actions.toggleMini };
   return [
     { kind: 'submenu', label: t.app, items: [{ kind: 'item', label: t.network, click: actions.openNetwork }, { kind: 'separator' }, { kind: 'role', role: 'quit', label: t.quit }] },
     { kind: 'role', role: 'editMenu' },

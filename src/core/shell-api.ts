@@ -33,6 +33,13 @@ export const IPC = { listDisplays: 'shell:listDisplays', moveDisplayWindow: 'she
 /** What the shell sends to a page. */
 export const SHELL_EVENTS = { notice: 'shell:notice' } as const;
 
+/**
+ * Shows or hides the mini timer: the desktop app's Window menu accelerator, and the same key in
+ * the control view in a browser (Ctrl+Shift+M, ⌘⇧M on macOS). Shift keeps it clear of the
+ * control view's own keys (M alone mutes).
+ */
+export const MINI_TIMER_KEY = { code: 'KeyM', accelerator: 'CmdOrCtrl+Shift+M' } as const;
+
 /** The pages the shell opens as app windows besides control and display, from the menu or a link. */
 export const VIEW_WINDOWS = ['clerk', 'cards', 'report', 'audit', 'mini'] as const;
 export type ViewWindow = (typeof VIEW_WINDOWS)[number];

@@ -20,7 +20,7 @@ const PROJECTOR: DisplayLike = { id: 2, label: 'EPSON', bounds: { x: 1280, y: 0,
 const TITLE = '理任务 晒思路 工作目标大比拼';
 const SCREENSHOTS = 'test-results/screenshots';
 
-const windowAt = (platform: PlaywrightPlatform, path: string): PageWindow | undefined => platform.windows.find((w) => new URL(w.url()).pathname === path);
+const windowAt = (platform: PlaywrightPlatform, path: string): PageWindow | undefined => platform.windows.find((w) => !w.page.isClosed() && new URL(w.url()).pathname === path);
 function mustWindow(platform: PlaywrightPlatform, path: string): PageWindow {
   const w = windowAt(platform, path);
   if (!w) throw new Error(`no window at ${path}: ${platform.windows.map((x) => x.url()).join(', ')}`);
@@ -177,6 +177,69 @@ test('the desktop shell runs a meeting: windows, the LAN on and a phone scoring,
     await expect(control.page.getByTestId('port')).toHaveValue(String(port));
     await expect(control.page.getByTestId('lan-address')).toHaveCount(lanInterfaces(networkInterfaces(), process.platform).length);
     await control.page.screenshot({ path: `${SCREENSHOTS}/shell-network-lan-1280.png` });
+  } finally {
+    await restarted.close();
+    await again.close();
+  }
+});
+
+const savedMini = async (dir: string) => (JSON.parse(await readFile(join(dir, 'shell.json'), 'utf8')) as { mini?: unknown }).mini;
+
+test('the mini timer window: opened from the control view, above the slides, moved and resized, found where it was left after closing and after a restart', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const dir = await mkdtemp(join(tmpdir(), 'rostrum-shell-mini-'));
+  await prepareProfile(dir);
+  const left = { x: 40, y: 60, width: 420, height: 240 };
+  const platform = await PlaywrightPlatform.create(browser, resolve('electron/host.entry.ts'), screensOf());
+  const shell = await startShell(platform, dir);
+  try {
+    const control = mustWindow(platform, '/control');
+    await expect(control.page.locator('[data-action="start"]')).toBeEnabled();
+    expect(platform.item('Mini timer')).toMatchObject({ kind: 'checkbox', checked: false, accelerator: 'CmdOrCtrl+Shift+M' });
+    // The control view's button opens the app's own window, not the browser's picture-in-picture
+    // (which this Chromium has, and Electron exposes without ever opening a window).
+    await control.page.getByTestId('mini-timer').click();
+    await expect.poll(() => windowAt(platform, '/mini')).toBeTruthy();
+    const mini = mustWindow(platform, '/mini');
+    expect(shell.views.get('mini')).toBeTruthy();
+    expect(platform.item('Mini timer')).toMatchObject({ checked: true });
+    expect(mini.spec.alwaysOnTop).toEqual({ level: 'screen-saver', visibleOnAllWorkspaces: true, visibleOnFullScreen: true });
+    // The first time: the bottom-right corner of the laptop's work area, where the control window is.
+    expect(mini.bounds).toEqual({ x: 1280 - 24 - 360, y: 25 + 775 - 24 - 200, width: 360, height: 200 });
+    expect(mini.page.viewportSize()).toEqual({ width: 360, height: 200 });
+    await control.page.locator('[data-action="start"]').click();
+    await expect(mini.page.getByTestId('mini-digits')).toHaveText(/^[78]:\d\d$/);
+
+    // Dragged and resized: remembered once it rests.
+    mini.drag({ x: 700, y: 400, width: 360, height: 200 }, { x: 300, y: 200, width: 380, height: 220 }, left);
+    await expect.poll(() => savedMini(dir)).toEqual(left);
+    await expect(mini.page.getByTestId('mini-digits')).toHaveText(/^[78]:\d\d$/);
+    await mini.page.screenshot({ path: `${SCREENSHOTS}/shell-mini-420.png` });
+
+    // The Window menu's item (and its shortcut) closes it, and opens it again where it was left.
+    platform.click('Mini timer');
+    await expect.poll(() => windowAt(platform, '/mini')).toBeUndefined();
+    await expect.poll(() => platform.item('Mini timer')).toMatchObject({ checked: false });
+    platform.click('Mini timer');
+    await expect.poll(() => windowAt(platform, '/mini')).toBeTruthy();
+    const reopened = mustWindow(platform, '/mini');
+    expect(reopened.bounds).toEqual(left);
+    expect(reopened.page.viewportSize()).toEqual({ width: 420, height: 240 });
+    await expect(reopened.page.getByTestId('mini-digits')).toHaveText(/^[78]:\d\d$/);
+  } finally {
+    await shell.close();
+    await platform.close();
+  }
+
+  // The app started again: the mini timer opens where it was left.
+  const again = await PlaywrightPlatform.create(browser, resolve('electron/host.entry.ts'), screensOf());
+  const restarted = await startShell(again, dir);
+  try {
+    again.click('Mini timer');
+    await expect.poll(() => windowAt(again, '/mini')).toBeTruthy();
+    const mini = mustWindow(again, '/mini');
+    expect(mini.bounds).toEqual(left);
+    await expect(mini.page.getByTestId('mini-digits')).toHaveText(/^\d+:\d\d$/);
   } finally {
     await restarted.close();
     await again.close();

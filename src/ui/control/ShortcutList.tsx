@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ACTIONS } from '../../core/actions';
-import { keyLabel } from './keys';
+import { keyLabel, miniTimerKeyLabel } from './keys';
 
 /** Every shortcut, generated from the action list itself so it can never drift from the keys. */
 export function ShortcutList() {
@@ -18,6 +18,10 @@ export function ShortcutList() {
         <div className="shortcut">
           <dt><kbd>↑</kbd><kbd>↓</kbd></dt>
           <dd>{t('control.selected')}</dd>
+        </div>
+        <div className="shortcut">
+          <dt><kbd>{miniTimerKeyLabel()}</kbd></dt>
+          <dd>{t('mini.toggle')}</dd>
         </div>
       </dl>
     </section>

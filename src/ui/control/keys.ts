@@ -1,4 +1,5 @@
 import type { KeyBinding } from '../../core/actions';
+import { MINI_TIMER_KEY } from '../../core/shell-api';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -28,3 +29,7 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 export const pressOf = (e: KeyboardEvent): Required<KeyBinding> => ({ code: e.code, mod: isMac ? e.metaKey : e.ctrlKey, alt: e.altKey });
+
+/** Ctrl+Shift+M (⌘⇧M): the mini timer, as in the desktop app's Window menu. */
+export const isMiniTimerPress = (e: KeyboardEvent): boolean => e.code === MINI_TIMER_KEY.code && (isMac ? e.metaKey : e.ctrlKey) && e.shiftKey && !e.altKey;
+export const miniTimerKeyLabel = (): string => (isMac ? '⌘⇧M' : 'Ctrl+Shift+M');

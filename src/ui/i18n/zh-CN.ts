@@ -202,7 +202,7 @@ export const zhCN: Dictionary = {
     onPlan: '预计 {{time}} 结束，与计划一致',
     began: '{{time}} 开始',
   },
-  mini: { open: '小窗计时', close: '关闭小窗计时', title: '讲台 · 小窗计时' },
+  mini: { open: '小窗计时', close: '关闭小窗计时', title: '讲台 · 小窗计时', toggle: '打开 / 关闭小窗计时' },
   control: {
     queue: '发言顺序',
     addSlot: '添加发言',
