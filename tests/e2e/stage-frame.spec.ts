@@ -67,7 +67,7 @@ for (const screen of ['display', 'stage'] as const) {
 test.describe('an eight-minute speech', () => {
   test.use({ meeting: { title: 'Quiet 静', sittings: [{ id: 'd1', title: 'x' }], slots: [{ id: 'a', sittingId: 'd1', unit: 'Unit A', speaker: 'Ann', topic: 'Plans', phases: [speechPhase()] }] } });
 
-  test('no style is written in a frame where nothing moves: the bar only when it moves a whole pixel, nothing while paused', async ({ host, browser }) => {
+  test('no style is written in a frame where nothing moves: the bar only in the frame the digits flip, nothing while paused', async ({ host, browser }) => {
     const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await recordFrames(page);
     await page.goto(host.displayUrl);
@@ -76,14 +76,16 @@ test.describe('an eight-minute speech', () => {
     await expect(page.locator('[data-stage="normal"]')).toBeVisible();
 
     // Running, 120 frames (2 s at 60 a second): the bar (1,766 px for 480 s) moves about 4 px a
-    // second, so about one frame in 15 moves it; fewer frames a second (a loaded machine) make
-    // that more, never most.
+    // second, as the digits show it, so it is written in the frame of a flip and in no other: a
+    // write between flips repaints the screen at moments that can hold up the next flip.
     const from = await page.evaluate(() => window.__frames);
     await page.waitForFunction((f) => window.__frames >= f + 120, from);
-    const running = (await page.evaluate(() => window.__snaps)).filter((s) => s.frame > from && s.frame <= from + 120);
-    const styled = new Set(running.filter((s) => s.styles > 0).map((s) => s.frame));
-    expect(styled.size, 'frames with a style write while running').toBeGreaterThan(0);
-    expect(styled.size, 'frames with a style write while running, of 120').toBeLessThanOrEqual(30);
+    const snaps = await page.evaluate(() => window.__snaps);
+    const running = snaps.filter((s) => s.frame > from && s.frame <= from + 120);
+    const styled = running.filter((s) => s.styles > 0);
+    expect(styled.length, 'frames with a style write while running').toBeGreaterThan(0);
+    const flipped = (s: Snap) => snaps[snaps.indexOf(s) - 1]?.digits !== s.digits;
+    expect(styled.filter((s) => !flipped(s)), 'frames with a style write and no flip').toEqual([]);
 
     // Paused: 60 frames, and not one change of any kind.
     await host.engine.execute({ type: 'timer.pause' }, { role: 'host' });

@@ -4,7 +4,7 @@ import type { Stage } from '../../core/phase-clock';
 import type { ViewState } from '../../core/protocol';
 import { agenda, nextWaiting, slotById } from '../../core/queue';
 import type { Live } from '../../core/state';
-import { formatCountdown } from '../../core/time';
+import { formatCountdown, SECOND } from '../../core/time';
 import type { Mono } from '../../core/time';
 
 export interface LivePhase {
@@ -23,7 +23,12 @@ export function livePhaseOf(meeting: ViewState): LivePhase | null {
 export interface Frame {
   stage: Stage;
   text: string;
-  /** Share of the granted time used, 0..1 (1 once at or past 0:00). */
+  /**
+   * Share of the granted time used, 0..1 (1 once at or past 0:00), as the digits show it: it
+   * moves when they flip, never between. A screen then changes once a second, in the frame of
+   * the flip; a bar creeping on its own between flips repaints the screen at moments that can
+   * hold up the next flip (WebKitGTK redraws the whole window for any change: 30–50 ms there).
+   */
   progress: number;
 }
 
@@ -32,10 +37,11 @@ export function frameAt({ live, spec }: LivePhase, now: number): Frame {
   const at = now as Mono;
   const remaining = live.mode === 'ready' ? spec.durationMs : shownRemaining(live, spec, at);
   const granted = grantedMs(live, spec);
+  const shown = Math.max(0, Math.ceil(remaining / SECOND) * SECOND);
   return {
     stage: stageAt(live, spec, at),
     text: formatCountdown(remaining),
-    progress: granted === 0 ? 1 : Math.min(1, Math.max(0, 1 - remaining / granted)),
+    progress: granted === 0 ? 1 : Math.min(1, Math.max(0, 1 - shown / granted)),
   };
 }
 
