@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { appendFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,8 +29,8 @@ const DANGER_MS = 5_000;
  */
 const INSTRUMENT = `(() => {
   const origin = performance.timeOrigin;
-  const b = (window.__bench = { frames: [], changes: [] });
-  const loop = () => { b.frames.push(origin + performance.now()); requestAnimationFrame(loop); };
+  const b = (window.__bench = { frames: [], vsyncs: [], changes: [] });
+  const loop = (ts) => { b.frames.push(origin + performance.now()); b.vsyncs.push(origin + ts); requestAnimationFrame(loop); };
   requestAnimationFrame(loop);
   let last = '';
   new MutationObserver(() => {
@@ -42,10 +42,12 @@ const INSTRUMENT = `(() => {
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-stage'] });
   return true;
 })()`;
-const TAKE = `(() => { const b = window.__bench; return { frames: b.frames.splice(0), changes: b.changes.splice(0), size: [innerWidth, innerHeight] }; })()`;
+const TAKE = `(() => { const b = window.__bench; return { frames: b.frames.splice(0), vsyncs: b.vsyncs.splice(0), changes: b.changes.splice(0), size: [innerWidth, innerHeight] }; })()`;
 
 interface Taken {
   frames: number[];
+  /** Each frame's own timestamp (the frame's start, as the engine gives it to the callbacks). */
+  vsyncs: number[];
   changes: { at: number; text: string | null; stage: string | null }[];
   size: [number, number];
 }
@@ -65,6 +67,28 @@ function flipErrors(changes: Taken['changes'], due: (msLeft: number) => number):
   return errors;
 }
 
+/**
+ * BENCH_FLIP_TRACE=FILE: one JSON line per flip, for finding out why a flip was late: when the
+ * change was seen, and the frames (callback time, and the frame's own timestamp) on either side of
+ * the instant, all relative to the instant.
+ */
+async function traceFlips(engine: string, part: string, taken: Taken, due: (msLeft: number) => number): Promise<void> {
+  const file = process.env.BENCH_FLIP_TRACE;
+  if (!file) return;
+  const lines = flipErrors(taken.changes, due).map((f, n) => {
+    const at = (taken.changes.find((c) => c.text === f.text)?.at ?? NaN);
+    const instant = at - f.error;
+    const i = taken.frames.findIndex((t) => t >= instant);
+    const around = [i - 2, i - 1, i, i + 1].filter((k) => k >= 0 && k < taken.frames.length);
+    return JSON.stringify({
+      engine, part, n, text: f.text, error: round(f.error, 2),
+      frames: around.map((k) => round((taken.frames[k] as number) - instant, 2)),
+      vsyncs: around.map((k) => round((taken.vsyncs[k] as number) - instant, 2)),
+    });
+  });
+  await appendFile(file, lines.join('\n') + '\n');
+}
+
 function framesPerSecond(frames: number[]): { fps: number; worstGap: number } {
   if (frames.length < 2) return { fps: 0, worstGap: NaN };
   const gaps = frames.slice(1).map((t, i) => t - (frames[i] as number));
@@ -79,6 +103,8 @@ function framesPerSecond(frames: number[]): { fps: number; worstGap: number } {
  */
 async function runEngine(engine: Engine, host: HostProcess, control: BenchClient, countSeconds: number, durationMs: number): Promise<Figure[]> {
   const page = await engine.open(host.ready.displayUrl, SIZE);
+  let figures: Figure[];
+  let fontPx: number;
   try {
     await page.evaluate(`new Promise((ok) => { const t = setInterval(() => document.querySelector('[data-testid="idle"], [data-testid="digits"]') && (clearInterval(t), ok(true)), 50); })`);
     // Clock sync settles in the first seconds after connecting.
@@ -89,6 +115,7 @@ async function runEngine(engine: Engine, host: HostProcess, control: BenchClient
     const due1 = dueOf(running.live as Live, durationMs, host.ready.monoToEpochMs);
     await wait(countSeconds * 1000 + 500);
     const counting = await page.evaluate<Taken>(TAKE);
+    fontPx = await page.evaluate<number>(`parseFloat(getComputedStyle(document.querySelector('[data-testid="digits"]')).fontSize)`);
 
     await control.command({ type: 'timer.adjust', deltaMs: -Math.round(due1(0) - epochNow() - 12_000) });
     const adjusted = await control.until((v) => v.live?.adjustMs !== (running.live as Live).adjustMs);
@@ -100,6 +127,8 @@ async function runEngine(engine: Engine, host: HostProcess, control: BenchClient
     const start = due1(durationMs);
     const inWindow = counting.frames.filter((t) => t >= start + 1000 && t <= start + countSeconds * 1000);
     const { fps, worstGap } = framesPerSecond(inWindow);
+    await traceFlips(engine.name, 'counting', counting, due1);
+    await traceFlips(engine.name, 'ending', { ...ending, changes: ending.changes.filter((c) => c.at > adjustedAt + 300) }, due2);
     const flipped = [...flipErrors(counting.changes, due1), ...flipErrors(ending.changes.filter((c) => c.at > adjustedAt + 300), due2)];
     const flips = flipped.map((f) => f.error);
     const absFlips = flips.map(Math.abs);
@@ -115,7 +144,7 @@ async function runEngine(engine: Engine, host: HostProcess, control: BenchClient
       return { stage, lag: seen ? seen.at - due2(msLeft) : NaN, text: seen?.text ?? '—' };
     });
     const name = engine.name;
-    return [
+    figures = [
       judgedAtLeast(`${name}: frames a second while counting`, 'fps', round(fps, 1), 55, `page ${counting.size.join('×')}, ${inWindow.length} frames over ${countSeconds - 1} s of an 8-minute speech; longest gap ${round(worstGap, 1)} ms`),
       judged(`${name}: seconds flip vs truth, worst`, 'ms', round(max(absFlips), 1), FRAME_PLUS_5, `${flips.length} flips; p50 ${round(percentile(flips, 50), 1)} ms, p99 ${round(percentile(absFlips, 99), 1)} ms, earliest ${round(Math.min(...flips), 1)} ms; worst at "${worst?.text ?? '—'}"`),
       judged(
@@ -129,11 +158,13 @@ async function runEngine(engine: Engine, host: HostProcess, control: BenchClient
   } finally {
     await page.close();
   }
+  // After the display page is closed: the bare page has the engine to itself.
+  return [...figures, await bareFlips(engine, fontPx, countSeconds)];
 }
 
 /** A page that draws the same digits, in the same font and size, from the same kind of anchor, and nothing else. */
 const barePage = (fontPx: number, deadline: number) => `<!doctype html><body style="margin:0;background:#0b1020;color:#f4f6fb;font-family:'Noto Sans CJK SC',sans-serif">
-<div style="height:100vh;display:grid;place-items:center"><span id=d style="font-size:${fontPx}px;font-weight:800;font-variant-numeric:tabular-nums;letter-spacing:-0.02em;line-height:0.9"></span></div>
+<div style="height:100vh;display:grid;place-items:center"><span id=d data-testid=digits style="font-size:${fontPx}px;font-weight:800;font-variant-numeric:tabular-nums;letter-spacing:-0.02em;line-height:0.9"></span></div>
 <script>
 const el = document.getElementById('d');
 const deadline = ${deadline} - performance.timeOrigin;
@@ -145,6 +176,36 @@ const frame = () => {
 };
 requestAnimationFrame(frame);
 </script>`;
+
+/**
+ * The control for the flips: in the same engine, right after the display page, a bare page that
+ * draws the same digits at the same size from the same kind of anchor (a deadline eight minutes
+ * ahead), counted and judged as the display page is. What the bare page misses too is the
+ * engine's and the machine's, not the display page's.
+ */
+async function bareFlips(engine: Engine, fontPx: number, countSeconds: number): Promise<Figure> {
+  const deadline = epochNow() + 480_000;
+  const page = await engine.open(`data:text/html,${encodeURIComponent(barePage(fontPx, deadline))}`, SIZE);
+  try {
+    await wait(1000);
+    await page.evaluate(INSTRUMENT);
+    await wait(countSeconds * 1000 + 500);
+    const taken = await page.evaluate<Taken>(TAKE);
+    const due = (msLeft: number) => deadline - msLeft;
+    await traceFlips(`${engine.name} bare`, 'counting', taken, due);
+    const flips = flipErrors(taken.changes, due).map((f) => f.error);
+    const absFlips = flips.map(Math.abs);
+    const { fps, worstGap } = framesPerSecond(taken.frames.slice(60));
+    return reported(
+      `${engine.name}: bare page drawing the same digits, flip vs truth, worst`,
+      'ms',
+      round(max(absFlips), 1),
+      `the control: ${flips.length} flips; p50 ${round(percentile(flips, 50), 1)} ms, p99 ${round(percentile(absFlips, 99), 1)} ms; ${round(fps, 1)} fps, longest gap ${round(worstGap, 1)} ms; digits ${round(fontPx)} px`,
+    );
+  } finally {
+    await page.close();
+  }
+}
 
 /**
  * Chromium only (the cost is read over the DevTools protocol): the renderer main thread's busy
