@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CARD_IN_USE } from '../core/decide.cards';
+import { CSP_REPORT_PATH } from './csp-report.routes';
 import { phoneOf } from './phone-key';
 import { isLoopback, needsLoopback } from './roles';
 import type { Caller } from './roles';
@@ -49,8 +50,11 @@ export const authorizer =
     return audience as Extract<Caller, { role: R }>;
   };
 
-/** API routes anyone may call: the health check, and the clerk's PIN exchange (this machine only, guarded by the PIN). */
-const OPEN = ['/api/v1/health', '/api/v1/clerk/'];
+/**
+ * API routes anyone may call: the health check, the clerk's PIN exchange (this machine only,
+ * guarded by the PIN), and the pages' CSP reports (browsers send them without the page's key).
+ */
+const OPEN = ['/api/v1/health', '/api/v1/clerk/', CSP_REPORT_PATH];
 
 /**
  * Refuses an API request whose token is no one's as soon as its headers are in, before a byte of

@@ -21,6 +21,8 @@ import { HostNetwork, listenAddress } from './network';
 import { OscInput } from './osc-input';
 import { networkRoutes } from './network.routes';
 import { clerkRoutes } from './clerk.routes';
+import { CSP_REPORT_PATH, cspReportRoutes } from './csp-report.routes';
+import type { CspReports } from './csp-report.routes';
 import { meetingsRoutes } from './meetings.routes';
 import type { MeetingFiles } from './meetings.routes';
 import { autoLockDue } from './auto-lock.due';
@@ -89,6 +91,8 @@ export interface RunningHost {
   /** The integration key and its OSC input (control surfaces). */
   integration: IntegrationControl;
   warnings: string[];
+  /** Content-Security-Policy violations the pages reported (each one is in the log too). */
+  cspReports: CspReports;
   close(): Promise<void>;
 }
 
@@ -151,11 +155,15 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const ownHost = (): OwnHost => ({ port: network.port, names: [...network.served().map((a) => a.address), ...ownNames()] });
   const trusted = (headers: { host?: string; origin?: string }): string | null => hostRefusal(headers, ownHost());
   app.addHook('onRequest', async (req, reply) => {
-    const refusal = trusted(req.headers);
+    // WebKit sends a page's CSP report with `Origin: null`: for a report alone that counts as no
+    // origin (its Host is checked all the same; a report changes nothing but the log).
+    const nullReport = req.headers.origin === 'null' && req.url === CSP_REPORT_PATH;
+    const refusal = trusted(nullReport ? { host: req.headers.host } : req.headers);
     if (refusal !== null) return reply.code(403).send({ error: 'forbidden', message: refusal });
   });
   requireToken(app, identify);
   await uiRoutes(app, opts.uiDir ?? defaultUiDir());
+  const cspReports = cspReportRoutes(app, () => clock.now());
   const authorize = authorizer(identify, (reviewerId) => own(engine.current().claims, reviewerId)?.device);
   apiRoutes(app, engine, authorize, opts.runs ?? 'serve', () => clock.now());
   exportRoutes(app, engine, authorize);
@@ -233,6 +241,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     outputs,
     integration,
     warnings: engine.warnings,
+    cspReports,
     async close() {
       timer.stop();
       stopOutputs();

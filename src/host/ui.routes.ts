@@ -2,10 +2,14 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { CSP_REPORT_PATH } from './csp-report.routes';
 
 /**
  * Every page gets a strict Content-Security-Policy: scripts and sockets only from this host, no
- * inline script, no plugins, framed only by the control view's own preview.
+ * inline script, no plugins, framed only by the control view's own preview. A violation is
+ * reported to the host (csp-report.routes.ts) by `report-uri`, which every engine sends at once;
+ * not also by `report-to`: an engine that knows it ignores `report-uri` and sends its reports
+ * batched, up to a minute later.
  */
 export const CSP = [
   "default-src 'self'",
@@ -20,6 +24,7 @@ export const CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  `report-uri ${CSP_REPORT_PATH}`,
 ].join('; ');
 
 export const VIEW_PATHS = ['/', '/control', '/display', '/stage', '/mini', '/review', '/clerk', '/cards', '/report', '/audit'] as const;
