@@ -82,10 +82,11 @@ export class HostProcess {
     });
   }
 
-  stats(): Promise<HostStats> {
+  /** The host's figures since the last call, its memory read after a full collection (with reduce, a memory-reducing one). */
+  stats(o: { reduce?: boolean } = {}): Promise<HostStats> {
     return new Promise((resolve) => {
       this.proc.once('message', (msg: HostStats) => resolve(msg));
-      this.proc.send({ type: 'stats' });
+      this.proc.send({ type: 'stats', ...o });
     });
   }
 
