@@ -306,14 +306,26 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
     // serialised once, and a view that did not change is sent nothing (view-feed.ts).
     const textFor = feed.round(state);
     const roster = new Set(state.scoring.reviewers.map((r) => r.id));
-    views.forEach((v) => {
-      try {
-        sendState(v);
-      } catch (err) {
-        fail(v, err);
-      }
-    });
-    repliesAfter.splice(0).forEach(({ view, text }) => fanout.reply(view, text));
+    const replies = repliesAfter.splice(0);
+    // The laptop's views and the hall's screens first, with their replies: the host's ack and the
+    // big screen need not wait while 500 phones' messages are made. The phones connected now
+    // follow a turn later, each with its own replies; a newer state is sent only after them
+    // (immediates run in the order they were set).
+    const isPhone = (v: View) => v.audience.role === 'reviewer';
+    const phones = [...views].filter(isPhone);
+    send([...views].filter((v) => !isPhone(v)), replies.filter((r) => !isPhone(r.view)));
+    if (phones.length > 0) setImmediate(() => send(phones.filter((v) => views.has(v)), replies.filter((r) => isPhone(r.view) && views.has(r.view))));
+
+    function send(to: View[], after: typeof replies): void {
+      to.forEach((v) => {
+        try {
+          sendState(v);
+        } catch (err) {
+          fail(v, err);
+        }
+      });
+      after.forEach(({ view, text }) => fanout.reply(view, text));
+    }
 
     function sendState(v: View): void {
       if (v.audience.role === 'reviewer' && !roster.has(v.audience.reviewerId)) return v.ws.close(4401, 'removed from the roster');
