@@ -3,7 +3,7 @@ import type { MeetingEvent } from './events';
 import type { Id } from './meeting';
 import type { MeetingState } from './state';
 import type { Mono } from './time';
-import { own, put } from './dict';
+import { copyOf, own, put } from './dict';
 
 type ScoringEvent = Extract<
   MeetingEvent,
@@ -61,7 +61,7 @@ export type BallotSubmitted = Extract<MeetingEvent, { type: 'ballot.submitted' }
 export function submitBallots(s: MeetingState, run: readonly BallotSubmitted[]): MeetingState {
   const last = run.at(-1);
   if (!last) return s;
-  const slot = { ...own(s.ballots, last.slotId) };
+  const slot = copyOf(own(s.ballots, last.slotId));
   for (const e of run) {
     put(slot, e.reviewerId, {
       reviewerId: e.reviewerId,

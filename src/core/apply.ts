@@ -8,7 +8,7 @@ import { initialState, UNDO_DEPTH } from './state';
 import type { MeetingState, Undoable } from './state';
 import type { SpeakerMessage } from './speaker-message';
 import { mono } from './time';
-import { own } from './dict';
+import { copyOf, own, put } from './dict';
 
 const undoablePart = (s: MeetingState): Undoable => ({
   title: s.title,
@@ -119,8 +119,11 @@ function applyBody(s: MeetingState, e: MeetingEvent): MeetingState {
       return { ...s, messagePresets: e.presets };
     case 'screen.blackedOut':
       return { ...s, blackout: e.on };
-    case 'card.claimed':
-      return { ...s, claims: { ...s.claims, [e.reviewerId]: { device: e.device, wall: e.wall } } };
+    case 'card.claimed': {
+      const claims = copyOf(s.claims);
+      put(claims, e.reviewerId, { device: e.device, wall: e.wall });
+      return { ...s, claims };
+    }
     case 'card.released':
       return { ...s, claims: Object.fromEntries(Object.entries(s.claims).filter(([reviewerId]) => reviewerId !== e.reviewerId)) };
     case 'clock.rebased':

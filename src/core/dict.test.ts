@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { dictOf, own, put } from './dict';
+import { copyOf, dictOf, own, put } from './dict';
 
 const NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
 
@@ -30,5 +30,15 @@ describe('dictionaries keyed by ids', () => {
     const bad = windows.safeParse(JSON.parse('{"__proto__": "ajar"}'));
     expect(bad.success ? [] : bad.error.issues.map((i) => i.path)).toEqual([['__proto__']]);
     expect(windows.safeParse([]).success).toBe(false);
+  });
+  it('a copy holds every entry, "__proto__" too, is a plain object, and leaves the original as it was', () => {
+    const original = JSON.parse('{"__proto__": {"score": "90"}, "toString": {"score": "80"}, "r1": {"score": "70"}}') as Record<string, { score: string }>;
+    const copy = copyOf(original);
+    put(copy, 'r2', { score: '60' });
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.keys(copy)).toEqual(['__proto__', 'toString', 'r1', 'r2']);
+    expect(JSON.stringify(copy)).toBe('{"__proto__":{"score":"90"},"toString":{"score":"80"},"r1":{"score":"70"},"r2":{"score":"60"}}');
+    expect(Object.keys(original)).toEqual(['__proto__', 'toString', 'r1']);
+    expect(copyOf(undefined)).toEqual({});
   });
 });
