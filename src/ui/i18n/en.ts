@@ -203,7 +203,7 @@ export const en = {
     onPlan: 'Expected to end {{time}}, on plan',
     began: 'began {{time}}',
   },
-  mini: { open: 'Mini timer', close: 'Close the mini timer', title: 'Rostrum · mini timer', toggle: 'open / close the mini timer' },
+  mini: { open: 'Mini timer', close: 'Close the mini timer', title: 'Rostrum · mini timer', toggle: 'Open / close the mini timer' },
   control: {
     queue: 'Running order',
     addSlot: 'Add speaker',
