@@ -85,6 +85,14 @@ test.describe('from the control view', () => {
     await expect(control.getByTestId('mini-timer')).toHaveText('Close the mini timer');
     await Promise.all([pip.waitForEvent('close'), control.keyboard.press('Control+Shift+M')]);
     await expect(control.getByTestId('mini-timer')).toHaveText('Mini timer');
+    // Pressed in the picture-in-picture window itself (it has the focus once clicked): closed too.
+    const [focused] = await Promise.all([ctx.waitForEvent('page'), control.keyboard.press('Control+Shift+M')]);
+    await expect(focused.getByTestId('mini')).toBeVisible();
+    // (Held down, not pressed: the window is gone before the keys would come up.)
+    await focused.keyboard.down('Control');
+    await focused.keyboard.down('Shift');
+    await Promise.all([focused.waitForEvent('close'), focused.keyboard.down('KeyM')]);
+    await expect(control.getByTestId('mini-timer')).toHaveText('Mini timer');
     // Typed into a field, the key belongs to the field.
     await control.getByTestId('open-network').click();
     await control.getByTestId('port').focus();

@@ -62,9 +62,11 @@ export function MiniTimerButton() {
       e.preventDefault();
       void toggle();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [toggle]);
+    // The picture-in-picture window hears it too: it has the focus once clicked or dragged.
+    const targets = pip ? [window, pip] : [window];
+    targets.forEach((w) => w.addEventListener('keydown', onKey));
+    return () => targets.forEach((w) => w.removeEventListener('keydown', onKey));
+  }, [toggle, pip]);
   if (!displayUrl) return null;
   return (
     <>
