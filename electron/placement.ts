@@ -32,7 +32,7 @@ export interface Placement {
   fullscreen: boolean;
 }
 
-const sameRect = (a: Rect, b: Rect) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+export const sameRect = (a: Rect, b: Rect): boolean => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 
 /** The remembered screen if it is plugged in, else the first screen that is not the primary one, else the primary. */
 export function chooseDisplay(displays: readonly DisplayLike[], primaryId: number, remembered: RememberedDisplay | null): DisplayLike {

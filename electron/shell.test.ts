@@ -253,6 +253,16 @@ describe('the mini timer window', () => {
     expect(mini(again.shell)?.bounds).toEqual({ ...left, x: 120 });
   });
 
+  it('on a monitor unplugged while it is open: comes back to the default corner of a connected screen, and stays there', async () => {
+    const { platform, shell } = await started();
+    const win = (await shell.openView('mini')) as FakeWindow;
+    win.drag({ x: 3500, y: 60, width: 300, height: 170 });
+    platform.setScreens([LAPTOP]);
+    expect(win.bounds).toEqual({ x: 1920 - 24 - 300, y: 25 + 1055 - 24 - 170, width: 300, height: 170 });
+    platform.setScreens([LAPTOP, PROJECTOR]);
+    expect(win.bounds.x).toBe(1920 - 24 - 300);
+  });
+
   it('left on a monitor that is unplugged by the next start: opens in the default corner, at its remembered size', async () => {
     const first = await started();
     ((await first.shell.openView('mini')) as FakeWindow).drag({ x: 3500, y: 60, width: 300, height: 170 });

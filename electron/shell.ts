@@ -4,8 +4,9 @@ import type { DisplayInfo, ShellNotice, ViewWindow } from '../src/core/shell-api
 import { HostProcess, startShellHost } from './host-process';
 import type { HostAddress, HostStart, ShellHost } from './host-process';
 import { buildMenu } from './menu';
+import { placeMini } from './mini-placement';
 import { BoundsMemory, miniWindowSpec } from './mini-window';
-import { rememberDisplay } from './placement';
+import { rememberDisplay, sameRect } from './placement';
 import type { AppWindow, IpcSender, Platform } from './platform';
 import { applyPlacement, replan } from './projector';
 import { isAllowedNavigation, isPrintablePage, isTrustedSender, openableView, secureWebPreferences } from './security';
@@ -110,7 +111,20 @@ export class Shell {
     this.placeProjector();
     await this.projector.load(this.address.displayUrl);
     // A projector plugged in (or out) mid-meeting: the display window follows; the meeting goes on.
-    platform.onScreensChanged(() => this.placeProjector());
+    platform.onScreensChanged(() => {
+      this.placeProjector();
+      this.keepMiniInView();
+    });
+  }
+
+  /** The screen under the mini timer unplugged: it comes back where it can be seen (not every system moves it). */
+  private keepMiniInView(): void {
+    const mini = this.views.get('mini');
+    if (!mini) return;
+    const { displays, primaryId } = this.platform.screens();
+    const now = mini.getBounds();
+    const placed = placeMini(displays, primaryId, now, this.control?.getBounds() ?? null);
+    if (!sameRect(placed, now)) mini.setBounds(placed);
   }
 
   /** Opens one of the views as an app window, or brings it forward if it is open already. */
