@@ -27,7 +27,8 @@ export class PageWindow implements AppWindow {
     readonly spec: WindowSpec,
   ) {
     page.on('close', () => this.closedListeners.forEach((l) => l()));
-    if (spec.width && spec.height) this.setBounds(specBounds(spec));
+    const placed = placedBounds(spec);
+    if (placed) this.setBounds(placed);
   }
   /** The person drags or resizes the window: its page takes the new size, the system reports each step. */
   drag(...steps: Rect[]): void {
@@ -77,7 +78,9 @@ export class PageWindow implements AppWindow {
   }
 }
 
-const specBounds = (spec: WindowSpec): Rect => ({ x: spec.x ?? 0, y: spec.y ?? 0, width: spec.width ?? 1280, height: spec.height ?? 800 });
+/** A window the shell places itself (the mini timer) opens there, at that size; the others keep the context's viewport. */
+const placedBounds = (spec: WindowSpec): Rect | null =>
+  spec.x !== undefined && spec.y !== undefined && spec.width && spec.height ? { x: spec.x, y: spec.y, width: spec.width, height: spec.height } : null;
 
 /** Node's child process as the shell's ChildLike (Electron's UtilityProcess has the same shape). */
 class ForkedHost implements ChildLike {
@@ -179,7 +182,7 @@ class LazyWindow implements AppWindow {
     private readonly made: Promise<PageWindow>,
     spec: WindowSpec,
   ) {
-    this.bounds = specBounds(spec);
+    this.bounds = placedBounds(spec) ?? { x: 0, y: 0, width: 1280, height: 800 };
     void made.then((w) => {
       this.win = w;
       this.early.forEach((f) => f(w));
