@@ -43,7 +43,8 @@ for (const f of figures.filter((x) => x.note)) console.log(`- ${f.figure}: ${f.n
 
 const machine = { cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`, memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${process.platform} ${release()}`, node: process.version };
 await mkdir('bench', { recursive: true });
-const file = smoke ? 'bench/results.smoke.json' : 'bench/results.json';
+// A run of some benches (--only) keeps the last full run's figures: it writes a file of its own.
+const file = smoke ? 'bench/results.smoke.json' : values.only ? 'bench/results.only.json' : 'bench/results.json';
 await writeFile(file, JSON.stringify({ date: new Date().toISOString(), smoke, machine, figures }, null, 2) + '\n');
 console.log(`written: ${file}`);
 process.exit(0);
