@@ -41,4 +41,24 @@ describe('the fan-out of changes to many views', () => {
     fanout.reply(phone, 'pong');
     expect(phone.got).toEqual(['pong']);
   });
+  it('sends a screen its new state before the phones still waiting for the last one', () => {
+    const turns: (() => void)[] = [];
+    type Sink = { send(t: string): void; got: string[]; screen: boolean };
+    const fanout = new Fanout<Sink>((fn) => turns.push(fn), (v) => v.screen);
+    const sink = (screen: boolean): Sink => {
+      const got: string[] = [];
+      return { got, screen, send: (t: string) => got.push(t) };
+    };
+    const phones = Array.from({ length: 100 }, () => sink(false));
+    const screen = sink(true);
+    phones.forEach((p) => fanout.state(p, 'locked'));
+    turns.shift()?.();
+    fanout.state(screen, 'revealed');
+    fanout.reply(screen, 'ack');
+    turns.shift()?.();
+    expect(screen.got).toEqual(['revealed', 'ack']);
+    expect(phones.filter((p) => p.got.length > 0)).toHaveLength(32 + 31);
+    while (turns.length > 0) turns.shift()?.();
+    expect(phones.every((p) => p.got.join() === 'locked')).toBe(true);
+  });
 });

@@ -19,13 +19,26 @@ const VIEWS_PER_TURN = 32;
  * view never hears "done" before it can see what was done.
  */
 export class Fanout<V extends Sink> {
-  private queues = new Map<V, { state: boolean; text: Wire }[]>();
+  /** Views that go first (the hall's screens, the laptop's views: a handful), then the rest (the phones). */
+  private queues = { first: new Map<V, { state: boolean; text: Wire }[]>(), rest: new Map<V, { state: boolean; text: Wire }[]>() };
   private scheduled = false;
 
-  constructor(private readonly nextTurn: (fn: () => void) => void = setImmediate) {}
+  constructor(
+    private readonly nextTurn: (fn: () => void) => void = setImmediate,
+    /**
+     * Whether a view goes before all others queued. A screen's new state queued while hundreds of
+     * phones are still being sent the last change (a slot just locked, then its score revealed)
+     * would otherwise wait behind all of them.
+     */
+    private readonly goesFirst: (view: V) => boolean = () => false,
+  ) {}
+
+  private queueOf(view: V): Map<V, { state: boolean; text: Wire }[]> {
+    return this.goesFirst(view) ? this.queues.first : this.queues.rest;
+  }
 
   state(view: V, text: Wire): void {
-    const queue = this.queues.get(view);
+    const queue = this.queueOf(view).get(view);
     const queued = queue?.find((m) => m.state);
     if (queued) queued.text = text;
     else this.enqueue(view, { state: true, text });
@@ -33,18 +46,19 @@ export class Fanout<V extends Sink> {
 
   /** A reply (ack, error): at once when nothing is queued for the view, else after what is. */
   reply(view: V, text: string): void {
-    if (this.queues.has(view)) this.enqueue(view, { state: false, text });
+    if (this.queueOf(view).has(view)) this.enqueue(view, { state: false, text });
     else view.send(text, false);
   }
 
   forget(view: V): void {
-    this.queues.delete(view);
+    this.queueOf(view).delete(view);
   }
 
   private enqueue(view: V, message: { state: boolean; text: Wire }): void {
-    const queue = this.queues.get(view);
+    const queues = this.queueOf(view);
+    const queue = queues.get(view);
     if (queue) queue.push(message);
-    else this.queues.set(view, [message]);
+    else queues.set(view, [message]);
     if (!this.scheduled) {
       this.scheduled = true;
       this.nextTurn(this.drain);
@@ -53,12 +67,15 @@ export class Fanout<V extends Sink> {
 
   private drain = (): void => {
     let sent = 0;
-    for (const [view, queue] of this.queues) {
-      this.queues.delete(view);
-      queue.forEach((m) => view.send(m.text, m.state));
-      if (++sent === VIEWS_PER_TURN) break;
+    for (const queues of [this.queues.first, this.queues.rest]) {
+      for (const [view, queue] of queues) {
+        queues.delete(view);
+        queue.forEach((m) => view.send(m.text, m.state));
+        if (++sent === VIEWS_PER_TURN) break;
+      }
+      if (sent === VIEWS_PER_TURN) break;
     }
-    if (this.queues.size > 0) this.nextTurn(this.drain);
+    if (this.queues.first.size + this.queues.rest.size > 0) this.nextTurn(this.drain);
     else this.scheduled = false;
   };
 }

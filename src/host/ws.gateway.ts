@@ -87,7 +87,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
   // autoPong off: a peer that pings and never reads would make the host queue pongs without end.
   const wss = new WebSocketServer({ noServer: true, maxPayload: SOCKET_LIMIT, autoPong: false });
   const views = new Set<View>();
-  const fanout = new Fanout<View>();
+  const fanout = new Fanout<View>(setImmediate, (v) => v.audience.role !== 'reviewer');
   // What each role may see is decided in core; a view that would show more is not sent at all.
   const feed = new ViewFeed((audience, problem) => console.error(`rostrum: a ${audience.role} view was not sent: ${problem}`));
   const toBytes = phoneBytes();
