@@ -26,7 +26,6 @@ export interface MenuActions {
   toggleMini(): void;
 }
 
-
 /** The application menu, rebuilt whenever screens come and go: the projector chooser, and every view as a window. */
 export function buildMenu(lang: 'zh' | 'en', displays: readonly DisplayLike[], primaryId: number, currentId: number | null, miniOpen: boolean, actions: MenuActions): MenuItem[] {
   const t = TEXT[lang];
