@@ -6,7 +6,7 @@ import type { Live } from '../src/core/state';
 import { launchChromium, shownSeconds } from './browser';
 import { BenchClient } from './clients';
 import { chromiumEngine, ENGINES } from './engines';
-import type { Engine } from './engines';
+import type { Engine, EnginePage } from './engines';
 import { judged, judgedAtLeast, reported } from './figure';
 import type { Figure } from './figure';
 import { HostProcess } from './host-process';
@@ -105,6 +105,7 @@ async function runEngine(engine: Engine, host: HostProcess, control: BenchClient
   const page = await engine.open(host.ready.displayUrl, SIZE);
   let figures: Figure[];
   let fontPx: number;
+  let displayCpu: number;
   try {
     await page.evaluate(`new Promise((ok) => { const t = setInterval(() => document.querySelector('[data-testid="idle"], [data-testid="digits"]') && (clearInterval(t), ok(true)), 50); })`);
     // Clock sync settles in the first seconds after connecting.
@@ -113,7 +114,9 @@ async function runEngine(engine: Engine, host: HostProcess, control: BenchClient
     await control.command({ type: 'timer.start' });
     const running = await control.until((v) => v.live?.mode === 'running');
     const due1 = dueOf(running.live as Live, durationMs, host.ready.monoToEpochMs);
+    const cpu = cpuMeter(page);
     await wait(countSeconds * 1000 + 500);
+    displayCpu = cpu();
     const counting = await page.evaluate<Taken>(TAKE);
     fontPx = await page.evaluate<number>(`parseFloat(getComputedStyle(document.querySelector('[data-testid="digits"]')).fontSize)`);
 
@@ -159,7 +162,7 @@ async function runEngine(engine: Engine, host: HostProcess, control: BenchClient
     await page.close();
   }
   // After the display page is closed: the bare page has the engine to itself.
-  return [...figures, await bareFlips(engine, fontPx, countSeconds)];
+  return [...figures, ...(await bareFlips(engine, fontPx, countSeconds, displayCpu))];
 }
 
 /** A page that draws the same digits, in the same font and size, from the same kind of anchor, and nothing else. */
@@ -177,31 +180,52 @@ const frame = () => {
 requestAnimationFrame(frame);
 </script>`;
 
+/** Starts counting the engine's CPU time: the function gives ms of CPU per second since, or NaN where it cannot be read. */
+function cpuMeter(page: EnginePage): () => number {
+  const cpu0 = page.cpuMs?.() ?? NaN;
+  const t0 = epochNow();
+  return () => (((page.cpuMs?.() ?? NaN) - cpu0) * 1000) / (epochNow() - t0);
+}
+
 /**
  * The control for the flips: in the same engine, right after the display page, a bare page that
  * draws the same digits at the same size from the same kind of anchor (a deadline eight minutes
  * ahead), counted and judged as the display page is. What the bare page misses too is the
  * engine's and the machine's, not the display page's.
  */
-async function bareFlips(engine: Engine, fontPx: number, countSeconds: number): Promise<Figure> {
+async function bareFlips(engine: Engine, fontPx: number, countSeconds: number, displayCpu: number): Promise<Figure[]> {
   const deadline = epochNow() + 480_000;
   const page = await engine.open(`data:text/html,${encodeURIComponent(barePage(fontPx, deadline))}`, SIZE);
   try {
     await wait(1000);
     await page.evaluate(INSTRUMENT);
+    const cpu = cpuMeter(page);
     await wait(countSeconds * 1000 + 500);
+    const bareCpu = cpu();
     const taken = await page.evaluate<Taken>(TAKE);
     const due = (msLeft: number) => deadline - msLeft;
     await traceFlips(`${engine.name} bare`, 'counting', taken, due);
     const flips = flipErrors(taken.changes, due).map((f) => f.error);
     const absFlips = flips.map(Math.abs);
     const { fps, worstGap } = framesPerSecond(taken.frames.slice(60));
-    return reported(
-      `${engine.name}: bare page drawing the same digits, flip vs truth, worst`,
-      'ms',
-      round(max(absFlips), 1),
-      `the control: ${flips.length} flips; p50 ${round(percentile(flips, 50), 1)} ms, p99 ${round(percentile(absFlips, 99), 1)} ms; ${round(fps, 1)} fps, longest gap ${round(worstGap, 1)} ms; digits ${round(fontPx)} px`,
-    );
+    return [
+      reported(
+        `${engine.name}: bare page drawing the same digits, flip vs truth, worst`,
+        'ms',
+        round(max(absFlips), 1),
+        `the control: ${flips.length} flips; p50 ${round(percentile(flips, 50), 1)} ms, p99 ${round(percentile(absFlips, 99), 1)} ms; ${round(fps, 1)} fps, longest gap ${round(worstGap, 1)} ms; digits ${round(fontPx)} px`,
+      ),
+      ...(Number.isNaN(displayCpu)
+        ? []
+        : [
+            reported(
+              `${engine.name}: the browser's CPU while counting, display page vs bare page`,
+              '×',
+              round(displayCpu / bareCpu, 2),
+              `${round(displayCpu)} vs ${round(bareCpu)} ms a second, every process of the browser${engine.name === 'WebKitGTK' ? ' and its Xvfb' : ''}`,
+            ),
+          ]),
+    ];
   } finally {
     await page.close();
   }
