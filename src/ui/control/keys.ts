@@ -14,11 +14,15 @@ const NAMES: Record<string, string> = {
   Equal: '=',
   Minus: '-',
   Enter: 'Enter',
+  Period: '.',
+  Comma: ',',
+  Slash: '/',
 };
 
 /** How a shortcut is written in the shortcut list and on buttons. */
 export function keyLabel(k: KeyBinding): string {
-  const key = NAMES[k.code] ?? k.code.replace(/^Key/, '');
+  // KeyA → A, Digit1 → 1: the key as printed on it.
+  const key = NAMES[k.code] ?? k.code.replace(/^(Key|Digit)/, '');
   return [k.mod ? (isMac ? '⌘' : 'Ctrl') : null, k.alt ? (isMac ? '⌥' : 'Alt') : null, key].filter(Boolean).join('+');
 }
 
