@@ -87,4 +87,24 @@ describe('the view feed', () => {
     expect(feed.round(r.state)(ghost)).toBeNull();
     expect(refused).toEqual([expect.stringMatching(/^reviewer: scoring.reviewers/), expect.stringMatching(/^reviewer: scoring.reviewers/)]);
   });
+  it('after a state some phones were never sent, the next is compared with what each phone had, not with that state', () => {
+    const [sent, skipped] = [viewer({ role: 'reviewer', reviewerId: 'l1' }), viewer({ role: 'reviewer', reviewerId: 'l2' })];
+    const run = (forget: boolean) => {
+      const feed = new ViewFeed(() => undefined);
+      const at = scored();
+      feed.welcome(at.state, sent);
+      feed.welcome(at.state, skipped);
+      // Scoring opens for slot b: every phone's view changes; only the first phone is sent it
+      // before a newer state (a pause: nothing a phone sees) takes over.
+      at.ok({ type: 'scoring.open', slotId: 'b' }, 2500);
+      expect(feed.round(at.state)(sent)).not.toBeNull();
+      at.ok({ type: 'timer.pause' }, 2600);
+      if (forget) feed.forgetLast();
+      return { next: feed.round(at.state), state: at.state };
+    };
+    expect(run(false).next(skipped)).toBeNull();
+    const { next, state } = run(true);
+    expect(JSON.parse(text(next(skipped)) ?? 'null')).toEqual({ type: 'state', state: viewFor(state, { role: 'reviewer', reviewerId: 'l2' }) });
+    expect(next(sent)).toBeNull();
+  });
 });

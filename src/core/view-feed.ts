@@ -68,6 +68,14 @@ export class ViewFeed {
 
   constructor(private readonly refused: (audience: Audience, problem: string) => void) {}
 
+  /**
+   * Some phones were never sent the last state (a newer one came first): the next state is
+   * compared with what each phone was sent, not with the last state.
+   */
+  forgetLast(): void {
+    this.last = null;
+  }
+
   /** The view a newly connected viewer starts from, or null when it may not have it. */
   welcome(state: MeetingState, viewer: Viewer): ViewState | null {
     const checked = checkedView(state, viewer.audience);

@@ -77,6 +77,17 @@ export interface GatewayDeps {
 const SOCKET_LIMIT = 2 * Math.max(...Object.values(MESSAGE_LIMITS));
 const HEARTBEAT_MS = 15_000;
 
+/** Phones whose message is made per turn of the loop: about a millisecond, as many as the fan-out sends a turn. */
+const PHONES_PER_TURN = 32;
+
+/** One state on its way to the phones, a few dozen a turn (attachGateway's sendAll). */
+interface PhoneRound {
+  phones: View[];
+  next: number;
+  replies: Map<View, string[]>;
+  sendState(phone: View): void;
+}
+
 const SOUND_AT = { warning: 'warning', danger: 'danger', zero: 'end' } as const satisfies Record<string, Sound>;
 
 /**
@@ -301,39 +312,64 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
     if (state !== null) sendAll(state);
   }
 
+  /** The phones still to be sent the last state, and the replies to follow each one's. */
+  let phonesLeft: PhoneRound | null = null;
+
   function sendAll(state: MeetingState): void {
+    // A newer state before every phone had the last one: those left get the newer one instead (it
+    // carries everything the older one did), their replies after it; and the feed compares each
+    // phone with what that phone was sent, not with the last state, which some never had.
+    const carried = phonesLeft === null ? [] : [...phonesLeft.replies].flatMap(([view, texts]) => texts.map((text) => ({ view, text })));
+    if (phonesLeft !== null) feed.forgetLast();
+    phonesLeft = null;
     // Each role's view is built once and sent to every screen of that role; what phones share is
     // serialised once, and a view that did not change is sent nothing (view-feed.ts).
     const textFor = feed.round(state);
     const roster = new Set(state.scoring.reviewers.map((r) => r.id));
-    const replies = repliesAfter.splice(0);
+    const replies = [...carried, ...repliesAfter.splice(0)];
     // The laptop's views and the hall's screens first, with their replies: the host's ack and the
     // big screen need not wait while 500 phones' messages are made. The phones connected now
-    // follow a turn later, each with its own replies; a newer state is sent only after them
-    // (immediates run in the order they were set).
+    // follow, a few dozen a turn of the loop, each with its own replies: a command that arrives
+    // meanwhile (a score revealed right after its slot is locked) waits for none of them.
     const isPhone = (v: View) => v.audience.role === 'reviewer';
-    const phones = [...views].filter(isPhone);
-    send([...views].filter((v) => !isPhone(v)), replies.filter((r) => !isPhone(r.view)));
-    if (phones.length > 0) setImmediate(() => send(phones.filter((v) => views.has(v)), replies.filter((r) => isPhone(r.view) && views.has(r.view))));
-
-    function send(to: View[], after: typeof replies): void {
-      to.forEach((v) => {
-        try {
-          sendState(v);
-        } catch (err) {
-          fail(v, err);
-        }
-      });
-      after.forEach(({ view, text }) => fanout.reply(view, text));
-    }
+    [...views].filter((v) => !isPhone(v)).forEach(sendState);
+    replies.filter((r) => !isPhone(r.view)).forEach(({ view, text }) => fanout.reply(view, text));
+    const byPhone = new Map<View, string[]>();
+    replies.filter((r) => isPhone(r.view)).forEach(({ view, text }) => byPhone.set(view, [...(byPhone.get(view) ?? []), text]));
+    // The phones waiting for a reply (a reviewer who just pressed Submit) before the others.
+    const phones = [...views].filter((v) => isPhone(v) && byPhone.has(v)).concat([...views].filter((v) => isPhone(v) && !byPhone.has(v)));
+    if (phones.length === 0) return;
+    const round: PhoneRound = { phones, next: 0, replies: byPhone, sendState };
+    phonesLeft = round;
+    setImmediate(() => sendToPhones(round));
 
     function sendState(v: View): void {
-      if (v.audience.role === 'reviewer' && !roster.has(v.audience.reviewerId)) return v.ws.close(4401, 'removed from the roster');
-      // The clerk released this phone's card, or another phone holds it now: this phone is done with it.
-      if (v.audience.role === 'reviewer' && own(state.claims, v.audience.reviewerId)?.device !== v.phoneHash) return v.ws.close(4409, 'card in use on another phone');
-      const text = textFor(v);
-      if (text !== null) fanout.state(v, typeof text === 'string' ? text : toBytes(text));
+      try {
+        if (v.audience.role === 'reviewer' && !roster.has(v.audience.reviewerId)) return v.ws.close(4401, 'removed from the roster');
+        // The clerk released this phone's card, or another phone holds it now: this phone is done with it.
+        if (v.audience.role === 'reviewer' && own(state.claims, v.audience.reviewerId)?.device !== v.phoneHash) return v.ws.close(4409, 'card in use on another phone');
+        const text = textFor(v);
+        if (text !== null) fanout.state(v, typeof text === 'string' ? text : toBytes(text));
+      } catch (err) {
+        fail(v, err);
+      }
     }
+  }
+
+  function sendToPhones(round: PhoneRound): void {
+    // A newer state took over the phones left (sendAll).
+    if (phonesLeft !== round) return;
+    const end = Math.min(round.next + PHONES_PER_TURN, round.phones.length);
+    for (; round.next < end; round.next++) {
+      const phone = round.phones[round.next] as View;
+      if (views.has(phone)) {
+        round.sendState(phone);
+        round.replies.get(phone)?.forEach((text) => fanout.reply(phone, text));
+      }
+      round.replies.delete(phone);
+    }
+    if (round.next < round.phones.length) setImmediate(() => sendToPhones(round));
+    else phonesLeft = null;
   }
 
   // A phone that walked out of Wi-Fi range never says goodbye; find it by its silence. Only the
