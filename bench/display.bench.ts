@@ -5,7 +5,8 @@ import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { changes, instrument, launchChromium, shownSeconds } from './browser';
 import type { Change } from './browser';
-import { BenchClient, openReviewers } from './clients';
+import { BenchClient } from './clients';
+import { PhoneFleet } from './phone-fleet';
 import { judged, reported } from './figure';
 import type { Figure } from './figure';
 import { HostProcess } from './host-process';
@@ -123,21 +124,21 @@ export async function lastBallot(o: { slots: number; reviewers: number }): Promi
   const browser = await launchChromium();
   try {
     const control = await BenchClient.open(host.ready.origin, host.ready.hostToken, 'control');
-    const phones = await openReviewers(host.ready.origin, host.ready.reviewerTokens, o.reviewers);
+    // The phones in a process of their own, as they are devices of their own (phone-fleet.ts).
+    const phones = await PhoneFleet.open(host.ready.origin, host.ready.reviewerTokens, o.reviewers);
     const display = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await instrument(display, ['result-final']);
     await display.goto(host.ready.displayUrl);
     await display.getByTestId('idle').waitFor();
     const latencies: number[] = [];
+    const last = o.reviewers - 1;
     for (let i = 1; i <= o.slots; i++) {
       const slotId = `s${i}`;
       await control.command({ type: 'scoring.open', slotId });
-      const submit = (k: number, score: string) =>
-        phones[k]?.command({ type: 'ballot.submit', slotId, submissionId: `last-${slotId}-${k}-0000`, scores: [score], comment: '' }) ?? Promise.reject(new Error('no phone'));
-      await Promise.all(phones.slice(0, -1).map((_, k) => submit(k, String(60 + ((k * 7) % 40)))));
+      await phones.submit(slotId, 'last', Array.from({ length: last }, (_, k) => ({ phone: k, score: String(60 + ((k * 7) % 40)) })));
       await changes(display, 'result-final');
       const sent = epochNow();
-      await submit(phones.length - 1, '100');
+      await phones.submit(slotId, 'last', [{ phone: last, score: '100' }]);
       await control.command({ type: 'scoring.lock', slotId });
       await control.command({ type: 'results.reveal', reveal: { kind: 'slot', slotId } });
       let shown: Change | undefined;
@@ -149,7 +150,8 @@ export async function lastBallot(o: { slots: number; reviewers: number }): Promi
       latencies.push(shown.at - sent);
       await control.command({ type: 'results.hide' });
     }
-    [control, ...phones].forEach((c) => c.close());
+    control.close();
+    await phones.close();
     return [
       judged('last ballot → locked, revealed, on the display, worst', 'ms', round(max(latencies)), 50, `${latencies.length} slots, ${o.reviewers} ballots each, 1920×1080; p50 ${round(percentile(latencies, 50))} ms`),
     ];
