@@ -19,6 +19,7 @@ describe('a view checked part by part', () => {
       { ...host, title: 3 },
       { ...host, slots: [...host.slots, { id: 'x' }] },
       { ...host, results: [{ slotId: 'a' }] },
+      { ...host, submitted: { ...host.submitted, a: ['not an id!'] } },
       Object.fromEntries(Object.entries(host).filter(([k]) => k !== 'seq')),
     ];
     for (const view of bad) {

@@ -46,8 +46,14 @@ const submittedBy = (() => {
 
 function whoSubmitted(ballots: MeetingState['ballots'], paper: MeetingState['paper']): Record<Id, Id[]> {
   const slots = new Set([...Object.keys(ballots), ...Object.keys(paper)]);
-  return Object.fromEntries([...slots].map((slotId) => [slotId, [...new Set([...Object.keys(own(ballots, slotId) ?? {}), ...Object.keys(own(paper, slotId) ?? {})])]]));
+  return Object.fromEntries([...slots].map((slotId) => [slotId, submittersOf(own(ballots, slotId) ?? NONE)(own(paper, slotId) ?? NONE)]));
 }
+
+/** A slot with no ballots (or no paper): one object, so its list of who submitted is derived once. */
+const NONE = {};
+
+/** Who handed in a ballot for one slot: the same array while that slot's ballots and paper are the same. */
+const submittersOf = derived((ballots: Record<Id, unknown>) => derived((paper: Record<Id, unknown>) => [...new Set([...Object.keys(ballots), ...Object.keys(paper)])]));
 
 /** The scoring rules as the hall's screens have them: without the reviewers. */
 const withoutReviewers = derived((scoring: MeetingState['scoring']): MeetingState['scoring'] => ({ ...scoring, reviewers: [] }));
