@@ -57,6 +57,19 @@ type ScoringInput = Pick<MeetingState, 'slots' | 'sittings' | 'ballots' | 'paper
  * big screen all read this one computation.
  */
 export function computeResults(state: ScoringInput): SlotResult[] {
+  let results = computed.get(state);
+  if (results === undefined) computed.set(state, (results = resultsOf(state)));
+  return results;
+}
+
+/**
+ * Each state's results, computed once however many ask (the host's, the clerk's and the big
+ * screen's views, the check of a reveal, the actions allowed): states are never changed in place,
+ * so the state itself is the key. Callers share the array: none may change it.
+ */
+const computed = new WeakMap<ScoringInput, SlotResult[]>();
+
+function resultsOf(state: ScoringInput): SlotResult[] {
   const { rules } = state.scoring;
   const scored = agenda(state).map((slot) => scoredSlot(state, slot));
 

@@ -58,11 +58,6 @@ const submittersOf = derived((ballots: Record<Id, unknown>) => derived((paper: R
 /** The scoring rules as the hall's screens have them: without the reviewers. */
 const withoutReviewers = derived((scoring: MeetingState['scoring']): MeetingState['scoring'] => ({ ...scoring, reviewers: [] }));
 
-/**
- * The results of one state, computed once however many audiences ask (host, clerk and display
- * all see a part of them): states are never changed, so the state itself is the key.
- */
-const resultsOf = derived(computeResults);
 
 /** A locked slot's result without a ballot's number in it: each group's score, not its totals. */
 const forHost = derived((r: SlotResult): HostResult => ({ ...r, groups: r.groups.map(({ totals: _t, dropped: _d, ...group }) => group) }));
@@ -170,7 +165,7 @@ export function viewFor(state: MeetingState, audience: Audience): ViewState {
       return {
         ...base(state),
         submitted: submittedBy(state),
-        results: resultsOf(state),
+        results: computeResults(state),
         outputs: [],
         claims: Object.fromEntries(Object.entries(state.claims).map(([reviewerId, c]) => [reviewerId, { device: deviceTag(c.device), wall: c.wall }])),
       };
@@ -181,7 +176,7 @@ export function viewFor(state: MeetingState, audience: Audience): ViewState {
         paper: {},
         claims: {},
         submitted: submittedBy(state),
-        results: resultsOf(state)
+        results: computeResults(state)
           .filter((r) => own(state.windows, r.slotId) === 'locked')
           .map(forHost),
       };
@@ -204,7 +199,7 @@ export function viewFor(state: MeetingState, audience: Audience): ViewState {
         claims: {},
         submitted: {},
         outputs: [],
-        results: revealed(state, resultsOf(state)).map(shown),
+        results: revealed(state, computeResults(state)).map(shown),
       };
     default:
       return audience satisfies never;
