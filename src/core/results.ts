@@ -9,6 +9,7 @@ import type { ScoringSetup } from './scoring.setup';
 import type { MeetingState } from './state';
 import { overtimeSeconds } from './time';
 import { own } from './dict';
+import { derived } from './derived';
 
 /** One group's part of a slot's result, with every number needed to explain it. */
 export interface GroupResult {
@@ -54,20 +55,11 @@ type ScoringInput = Pick<MeetingState, 'slots' | 'sittings' | 'ballots' | 'paper
  * The meeting's results: every slot that has ballots, scored by the meeting's rules; the locked
  * ones ranked and graded (an open slot's score is provisional: one more ballot changes it, and
  * the hall must not see a single reviewer's score). Pure: the clerk's view, the report and the
- * big screen all read this one computation.
+ * big screen all read this one computation, once per state however many ask (the views, the
+ * check of a reveal, the actions allowed): states are never changed in place, so the state itself
+ * is the key. Callers share the array: none may change it.
  */
-export function computeResults(state: ScoringInput): SlotResult[] {
-  let results = computed.get(state);
-  if (results === undefined) computed.set(state, (results = resultsOf(state)));
-  return results;
-}
-
-/**
- * Each state's results, computed once however many ask (the host's, the clerk's and the big
- * screen's views, the check of a reveal, the actions allowed): states are never changed in place,
- * so the state itself is the key. Callers share the array: none may change it.
- */
-const computed = new WeakMap<ScoringInput, SlotResult[]>();
+export const computeResults: (state: ScoringInput) => SlotResult[] = derived(resultsOf);
 
 function resultsOf(state: ScoringInput): SlotResult[] {
   const { rules } = state.scoring;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { checkedOnce } from './checked-once';
 import { firstIssue } from './issues';
 import type { ViewParts } from './view-schemas';
 
@@ -17,22 +18,17 @@ const isObject = (v: unknown): v is object => typeof v === 'object' && v !== nul
  * name is refused), the same rules across parts; the problem says where, as describeIssue does.
  */
 export function partwiseCheck<T extends z.ZodRawShape>(parts: ViewParts<T>): (view: unknown) => string | null {
-  const keys = Object.keys(parts.shape);
-  const good = new Map(keys.map((key) => [key, new WeakSet<object>()]));
+  const checks = Object.entries(parts.shape).map(([key, schema]) => [key, checkedOnce(schema as z.ZodType)] as const);
   return (view) => {
     if (!isObject(view) || Array.isArray(view)) return 'expected an object';
     const extra = Object.keys(view).find((key) => !hasOwnProperty.call(parts.shape, key));
     if (extra !== undefined) return `Unrecognized key: "${extra}"`;
-    for (const key of keys) {
-      const value = (view as Record<string, unknown>)[key];
-      const known = good.get(key);
-      if (isObject(value) && known?.has(value)) continue;
-      const result = (parts.shape[key] as z.ZodType).safeParse(value);
-      if (!result.success) {
-        const { path, message } = firstIssue(result.error);
+    for (const [key, check] of checks) {
+      const error = check((view as Record<string, unknown>)[key]);
+      if (error !== null) {
+        const { path, message } = firstIssue(error);
         return `${path ? `${key}.${path}` : key}: ${message}`;
       }
-      if (isObject(value)) known?.add(value);
     }
     const broken = parts.rule(view as z.output<z.ZodObject<T>>);
     return broken === null ? null : `${broken.path.join('.')}: ${broken.message}`;

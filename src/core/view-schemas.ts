@@ -7,6 +7,7 @@ import { ScoringSetupSchema, SetupPartSchema } from './scoring.setup';
 import { MAX_PRESETS, MessageTargetSchema, MessageTextSchema } from './speaker-message';
 import { MonoSchema, WallSchema } from './time';
 import { dictOf, own } from './dict';
+import { checkedOnce } from './checked-once';
 
 /*
  * What each role may receive, as schemas that refuse anything more. The host checks every view
@@ -161,19 +162,14 @@ const ballotsSchema = dictOf(dictOf(BallotViewSchema));
  * submitted is derived again only when that slot's ballots change (views.ts), so a ballot costs
  * the check of one list, not of every slot's 500 ids.
  */
-function checkedOnce<T extends z.ZodType>(schema: T): z.ZodType<z.output<T>> {
-  const good = new WeakSet<object>();
+function remembering<T extends z.ZodType>(schema: T): z.ZodType<z.output<T>> {
+  const check = checkedOnce(schema);
   return z.unknown().superRefine((value, ctx) => {
-    const remembered = typeof value === 'object' && value !== null;
-    if (remembered && good.has(value)) return;
-    const got = schema.safeParse(value);
-    if (got.success) {
-      if (remembered) good.add(value);
-    } else for (const issue of got.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    for (const issue of check(value)?.issues ?? []) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
   }) as unknown as z.ZodType<z.output<T>>;
 }
 
-const submittedSchema = dictOf(checkedOnce(z.array(IdSchema)));
+const submittedSchema = dictOf(remembering(z.array(IdSchema)));
 
 /** The clerk: everything, every ballot and every step of every result. */
 export const ClerkViewSchema = z.strictObject({

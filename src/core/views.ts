@@ -8,6 +8,7 @@ import type { SlotResult } from './results';
 import type { MeetingState, MeetingView } from './state';
 import { ClerkViewSchema, DisplayViewParts, HostViewParts, ReviewerOwnParts, ReviewerSharedParts, ReviewerViewSchema } from './view-schemas';
 import { partwiseCheck } from './view-check';
+import { derived } from './derived';
 import type { HostResultSchema, ResultView, ShownResultSchema } from './view-schemas';
 import { own } from './dict';
 
@@ -23,20 +24,6 @@ export type ViewState = MeetingView & {
 
 type HostResult = z.infer<typeof HostResultSchema>;
 type ShownResult = z.infer<typeof ShownResultSchema>;
-
-/**
- * One result per key object, kept while the key lives. The parts of a view derived from the state
- * are derived again only when what they come from changed: the same object comes back otherwise,
- * so the view's check (view-check.ts) knows it already and a phone's view is not rebuilt.
- */
-function derived<K extends object, V>(derive: (key: K) => V): (key: K) => V {
-  const made = new WeakMap<K, V>();
-  return (key) => {
-    let value = made.get(key);
-    if (value === undefined) made.set(key, (value = derive(key)));
-    return value;
-  };
-}
 
 /** Who has handed in a ballot for each slot, on the phone or on paper. */
 const submittedBy = (() => {
