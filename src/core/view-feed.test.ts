@@ -77,6 +77,31 @@ describe('the view feed', () => {
     expect(JSON.parse(text(feed.round(r.state)(phone)) ?? 'null')).toEqual({ type: 'state', state: viewFor(r.state, { role: 'reviewer', reviewerId: 'l1' }) });
   });
 
+  it('sends a screen nothing while only the seq changes, and the new view once it shows something new', () => {
+    const r = scored();
+    const feed = new ViewFeed(() => undefined);
+    const [display, host] = [viewer({ role: 'display' }), viewer({ role: 'host' })];
+    feed.welcome(r.state, display);
+    feed.welcome(r.state, host);
+    // A second ballot and the lock: the host sees both, the big screen neither.
+    r.ok({ type: 'ballot.submit', slotId: 'a', submissionId: 'sub-000002', scores: ['80'], comment: '' }, 2500, { role: 'reviewer', reviewerId: 'l2' });
+    let round = feed.round(r.state);
+    expect(round(display)).toBeNull();
+    expect(round(host)).not.toBeNull();
+    r.ok({ type: 'scoring.lock', slotId: 'a' }, 3000);
+    expect(feed.round(r.state)(display)).toBeNull();
+    // Between speakers the screen shows the next one; then the score revealed.
+    r.ok({ type: 'slot.next' }, 3200);
+    expect(feed.round(r.state)(display)).not.toBeNull();
+    r.ok({ type: 'results.reveal', reveal: { kind: 'slot', slotId: 'a' } }, 3500);
+    round = feed.round(r.state);
+    expect(JSON.parse(text(round(display)) ?? 'null')).toEqual({ type: 'state', state: viewFor(r.state, { role: 'display' }) });
+    // A second big screen connected since is sent the same view, the first nothing again.
+    const late = viewer({ role: 'display' });
+    expect(round(late)).not.toBeNull();
+    expect(round(display)).toBeNull();
+  });
+
   it('sends nothing of a view that fails its role’s schema, and says why', () => {
     const r = scored();
     const refused: string[] = [];

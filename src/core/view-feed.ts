@@ -1,4 +1,3 @@
-import type { HostMessage } from './protocol';
 import type { MeetingState } from './state';
 import { checkedView, phoneOwnProblem, phoneSharedProblem, reviewerParts, samePhoneViews } from './views';
 import type { Audience, PhoneOwn, ViewState } from './views';
@@ -8,6 +7,19 @@ export interface Viewer {
   readonly audience: Audience;
   /** Owned by the feed: a phone's view as last sent, to send nothing when it did not change. */
   phone?: { shared: string; ownFrom: readonly unknown[]; own: string };
+  /**
+   * Owned by the feed: any other view as last sent, without its seq. A view that changed in its
+   * seq alone shows nothing new: the big screen is not sent (and does not redraw) a state for
+   * each ballot, lock or pause it does not show.
+   */
+  screen?: string;
+}
+
+/** A view as JSON without its seq (what a screen shows), and the state message that carries it. */
+function screenText(view: ViewState): { body: string; text: string } {
+  const { seq, ...shown } = view;
+  const body = JSON.stringify(shown);
+  return { body, text: `{"type":"state","state":{"seq":${seq},${body.slice(1)}}` };
 }
 
 /**
@@ -30,6 +42,7 @@ interface PhoneRound {
   problem: string | null;
   head: string;
   ownFrom(reviewerId: string): readonly unknown[];
+  ownStill(reviewerId: string, from: readonly unknown[]): boolean;
   own(reviewerId: string): PhoneOwn;
 }
 
@@ -42,11 +55,10 @@ function phoneRound(state: MeetingState): PhoneRound {
     problem: phoneSharedProblem(parts.shared),
     head: `{"type":"state","state":{"seq":${seq},${shared},`,
     ownFrom: parts.ownFrom,
+    ownStill: parts.ownStill,
     own: parts.own,
   };
 }
-
-const sameParts = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((part, i) => part === b[i]);
 
 /** A phone's own part as JSON members, or null when it may not go to that phone. */
 function ownText(round: PhoneRound, reviewerId: string, refused: (problem: string) => void): string | null {
@@ -84,13 +96,13 @@ export class ViewFeed {
       const round = phoneRound(state);
       const { reviewerId } = viewer.audience;
       viewer.phone = { shared: round.shared, ownFrom: round.ownFrom(reviewerId), own: JSON.stringify(round.own(reviewerId)).slice(1, -1) };
-    }
+    } else viewer.screen = screenText(checked.view).body;
     return checked.view;
   }
 
   /** What each viewer is to be sent of this state (call it once per state sent, for every viewer). */
   round(state: MeetingState): (viewer: Viewer) => StateText {
-    const byRole = new Map<Audience['role'], string | null>();
+    const byRole = new Map<Audience['role'], { body: string; text: string } | null>();
     let phones: PhoneRound | null = null;
     const phonesUnchanged = this.last !== null && samePhoneViews(this.last, state);
     this.last = state;
@@ -99,27 +111,29 @@ export class ViewFeed {
     return (viewer) => {
       const { audience } = viewer;
       if (audience.role !== 'reviewer') {
-        let text = byRole.get(audience.role);
-        if (text === undefined) {
+        let made = byRole.get(audience.role);
+        if (made === undefined) {
           const checked = checkedView(state, audience);
           if (!checked.ok) refused(audience)(checked.problem);
-          text = checked.ok ? JSON.stringify({ type: 'state', state: checked.view } satisfies HostMessage) : null;
-          byRole.set(audience.role, text);
+          made = checked.ok ? screenText(checked.view) : null;
+          byRole.set(audience.role, made);
         }
-        return text;
+        if (made === null || viewer.screen === made.body) return null;
+        viewer.screen = made.body;
+        return made.text;
       }
       if (phonesUnchanged) return null;
       phones ??= phoneRound(state);
       if (phones.problem !== null) return refused(audience)(phones.problem), null;
       const { reviewerId } = audience;
       const sameShared = viewer.phone?.shared === phones.shared;
-      const ownFrom = phones.ownFrom(reviewerId);
-      const kept = viewer.phone && sameParts(viewer.phone.ownFrom, ownFrom) ? viewer.phone.own : null;
+      const last = viewer.phone;
+      const kept = last && phones.ownStill(reviewerId, last.ownFrom) ? last : null;
       if (sameShared && kept !== null) return null;
-      const own = kept ?? ownText(phones, reviewerId, refused(audience));
+      const own = kept?.own ?? ownText(phones, reviewerId, refused(audience));
       if (own === null) return null;
-      const sameOwn = viewer.phone?.own === own;
-      viewer.phone = { shared: phones.shared, ownFrom, own };
+      const sameOwn = last?.own === own;
+      viewer.phone = { shared: phones.shared, ownFrom: kept?.ownFrom ?? phones.ownFrom(reviewerId), own };
       if (sameShared && sameOwn) return null;
       return { head: phones.head, own };
     };

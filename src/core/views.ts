@@ -92,11 +92,18 @@ export function reviewerParts(state: MeetingState): {
   own(reviewerId: Id): PhoneOwn;
   /** What a reviewer's own part is made of: while these are the same objects, it is the same. */
   ownFrom(reviewerId: Id): readonly unknown[];
+  /**
+   * Whether what an earlier state's ownFrom gave is still what this reviewer's own part is made
+   * of. Asked of every phone at every change a phone might see (each ballot, in a hall of 500):
+   * it makes nothing, where ownFrom makes an array per slot.
+   */
+  ownStill(reviewerId: Id, from: readonly unknown[]): boolean;
 } {
   // A phone needs the agenda, the windows and its own ballots; not the clock, the phases, the
   // running order's states, the timing records or the undo history. Left out, the timer's changes leave a phone's
   // view as it was, and the host need not send it anything while someone speaks.
   const { title, sittings, slots, audio, windows, openedAt, seq } = state;
+  const slotIds = Object.keys(state.ballots);
   return {
     shared: {
       title,
@@ -130,7 +137,11 @@ export function reviewerParts(state: MeetingState): {
         }),
       ),
     }),
-    ownFrom: (reviewerId) => [state.scoring, ...Object.entries(state.ballots).map(([slotId, byReviewer]) => [slotId, own(byReviewer, reviewerId)]).flat()],
+    ownFrom: (reviewerId) => [state.scoring, ...slotIds.flatMap((slotId) => [slotId, own(own(state.ballots, slotId), reviewerId)])],
+    ownStill: (reviewerId, from) =>
+      from.length === 1 + 2 * slotIds.length &&
+      from[0] === state.scoring &&
+      slotIds.every((slotId, i) => from[1 + 2 * i] === slotId && from[2 + 2 * i] === own(own(state.ballots, slotId), reviewerId)),
   };
 }
 

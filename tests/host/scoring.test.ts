@@ -91,6 +91,26 @@ describe('ballots over the protocol', () => {
     expect({ ...state, seq: 0 }).toEqual({ ...viewFor(host.engine.current(), { role: 'reviewer', reviewerId: 'l1' }), seq: 0 });
   });
 
+  it('a phone’s message is its view whether the change was to what all phones share or to its own ballots', async () => {
+    await speechOfAEnds();
+    const l1 = await open(host.tokens.reviewerToken('l1'), 'review');
+    const exactly = async () => {
+      let state = (await l1.next('state')).state;
+      while (state.seq < host.engine.current().seq) state = (await l1.next('state')).state;
+      expect(state).toEqual(viewFor(host.engine.current(), { role: 'reviewer', reviewerId: 'l1' }));
+    };
+    // Its own part and then what every phone shares change in turn; the host keeps a phone's own
+    // part as bytes while it stays the same, and must never send one that is out of date.
+    await l1.command(ballot('a', '91'));
+    await exactly();
+    await host.engine.execute({ type: 'meeting.rename', title: '第二次 Second' }, { role: 'host' });
+    await exactly();
+    await l1.command(ballot('a', '88'));
+    await exactly();
+    await host.engine.execute({ type: 'scoring.lock', slotId: 'a' }, { role: 'host' });
+    await exactly();
+  });
+
   it('a phone is sent nothing while the timer runs: its view does not change', async () => {
     await speechOfAEnds();
     const l1 = await open(host.tokens.reviewerToken('l1'), 'review');
@@ -108,13 +128,14 @@ describe('ballots over the protocol', () => {
     const display = await open(host.tokens.display, 'display');
     const l1 = await open(host.tokens.reviewerToken('l1'), 'review');
     await l1.command(ballot('a', '93.5'));
+    // A ballot changes nothing the big screen shows: the next state it is sent is the next speaker
+    // called (results go up between speakers), and it carries no score.
+    await host.engine.execute({ type: 'slot.next' }, { role: 'host' });
     let state = (await display.next('state')).state;
     while (state.seq < host.engine.current().seq) state = (await display.next('state')).state;
     expect(state.results).toEqual([]);
     expect(JSON.stringify(state)).not.toContain('"93.5"');
     expect(state.scoring.reviewers).toEqual([]);
-    // Results go up between speakers: the next speaker is called first.
-    await host.engine.execute({ type: 'slot.next' }, { role: 'host' });
     // Open, the slot's score is one reviewer's: it cannot go on the big screen.
     expect(await host.engine.execute({ type: 'results.reveal', reveal: { kind: 'slot', slotId: 'a' } }, { role: 'host' })).toMatchObject({ ok: false });
     await host.engine.execute({ type: 'scoring.lock', slotId: 'a' }, { role: 'host' });
