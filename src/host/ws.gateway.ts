@@ -35,6 +35,8 @@ interface View extends Viewer {
   device: string;
   /** The payload of the last ping sent, until its pong comes back: only our own ping's pong proves the peer is there. */
   awaiting: Buffer | null;
+  /** Which of the heartbeat's groups this view is pinged with (PING_GROUPS). */
+  pingGroup: number;
   outbox: SocketOutbox;
   /** This socket in the list of who is connected. */
   seen: Seen;
@@ -81,6 +83,12 @@ export interface GatewayDeps {
 /** The socket refuses outright (close 1009) a message over twice the largest any role may send. */
 const SOCKET_LIMIT = 2 * Math.max(...Object.values(MESSAGE_LIMITS));
 const HEARTBEAT_MS = 15_000;
+/**
+ * Each view is pinged once a heartbeat, the views in this many groups a heartbeat apart: a hall
+ * of 500 phones pinged in the same instant answers in the same instant, and a command arriving
+ * then waits behind 500 pings and 500 pongs.
+ */
+const PING_GROUPS = 15;
 
 /** Phones whose message is made per turn of the loop: about a millisecond, as many as the fan-out sends a turn. */
 const PHONES_PER_TURN = 32;
@@ -108,6 +116,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
   const feed = new ViewFeed((audience, problem) => console.error(`rostrum: a ${audience.role} view was not sent: ${problem}`));
   const toBytes = phoneBytes();
   const presence = new PresenceTracker(() => deps.clock.wall());
+  let connections = 0;
 
   server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
 
@@ -143,6 +152,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
         device,
         seen,
         awaiting: null,
+        pingGroup: connections++ % PING_GROUPS,
         outbox,
         send: (text, isState) => (isState ? outbox.state(text) : outbox.reply(text as string)),
       };
@@ -380,13 +390,16 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
   // A phone that walked out of Wi-Fi range never says goodbye; find it by its silence. Only the
   // pong of our own ping counts: a peer that sends pongs of its own accord (and never reads) is
   // not thereby alive.
+  let pingTick = 0;
   const heartbeat = setInterval(() => {
+    const group = pingTick++ % PING_GROUPS;
     views.forEach((v) => {
+      if (v.pingGroup !== group) return;
       if (v.awaiting !== null) return v.ws.terminate();
       v.awaiting = randomBytes(8);
       v.ws.ping(v.awaiting);
     });
-  }, deps.heartbeatMs ?? HEARTBEAT_MS);
+  }, (deps.heartbeatMs ?? HEARTBEAT_MS) / PING_GROUPS);
 
   return {
     close() {

@@ -46,6 +46,16 @@ describe('a view that reads slowly or not at all', () => {
     expect(peer.closed).toBe(false);
   }, 30_000);
 
+  it('is pinged once a heartbeat, a hall of views spread over it rather than all at once', async () => {
+    // A heartbeat of 1.5 s: fifteen views fall in fifteen groups, pinged 100 ms apart.
+    host = await startTestHost({ heartbeatMs: 1500 });
+    const views = await Promise.all(Array.from({ length: 15 }, () => TestClient.open(host?.origin ?? '', host?.tokens.display ?? '', 'display')));
+    const firstPings = await Promise.all(views.map((v) => new Promise<number>((resolve) => v.ws.once('ping', () => resolve(Date.now())))));
+    views.forEach((v) => v.close());
+    // All at once, they would come within a few milliseconds of each other.
+    expect(Math.max(...firstPings) - Math.min(...firstPings)).toBeGreaterThan(700);
+  });
+
   it('is ended when it does not answer the host’s own pings, whatever pongs it sends unasked', async () => {
     host = await startTestHost({ heartbeatMs: 200 });
     const silent = await RawPeer.open(host.origin, host.tokens.display, 'display');
