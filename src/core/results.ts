@@ -79,6 +79,19 @@ function resultsOf(state: ScoringInput): SlotResult[] {
         );
 
   return scored.map((s) => ({
+    ...shownOf(s),
+    provisional: own(state.windows, s.slot.id) !== 'locked',
+    rank: ranks.get(s.slot.id) ?? null,
+    grade: grades.get(s.slot.id) ?? null,
+  }));
+}
+
+/**
+ * A slot's result as text, made once each time the slot is scored (scoredSlot), not for every
+ * state: a full hall's every ballot total written out again at each ballot of another slot.
+ */
+const shownOf = derived(
+  (s: Scored): Omit<SlotResult, 'provisional' | 'rank' | 'grade'> => ({
     slotId: s.slot.id,
     unit: s.slot.unit,
     ballots: s.ballots.length,
@@ -97,11 +110,8 @@ function resultsOf(state: ScoringInput): SlotResult[] {
     cutoff: s.cutoff,
     penalty: s.deduction.toString(),
     final: s.final ? s.final.toFixed(2) : null,
-    provisional: own(state.windows, s.slot.id) !== 'locked',
-    rank: ranks.get(s.slot.id) ?? null,
-    grade: grades.get(s.slot.id) ?? null,
-  }));
-}
+  }),
+);
 
 /**
  * A slot's score depends on its own ballots, paper and timing records and on the meeting's

@@ -102,6 +102,33 @@ describe('the view feed', () => {
     expect(round(display)).toBeNull();
   });
 
+  it('sends a phone nothing for another reviewer’s ballots, and its view as soon as its own ballot changes, in any slot', () => {
+    const r = scored();
+    const feed = new ViewFeed(() => undefined);
+    const [l1, l2] = [viewer({ role: 'reviewer', reviewerId: 'l1' }), viewer({ role: 'reviewer', reviewerId: 'l2' })];
+    feed.welcome(r.state, l1);
+    feed.welcome(r.state, l2);
+    const ballot = (slotId: string, reviewerId: string, score: string, at: number) =>
+      r.ok({ type: 'ballot.submit', slotId, submissionId: `sub-${slotId}-${reviewerId}-${at}`, scores: [score], comment: '' }, at, { role: 'reviewer', reviewerId });
+    const sent = (v: Viewer) => {
+      const t = feed.round(r.state)(v);
+      return t === null ? null : (JSON.parse(text(t) ?? 'null') as { state: unknown }).state;
+    };
+    ballot('a', 'l2', '70', 2500);
+    expect(sent(l1)).toBeNull();
+    ballot('a', 'l2', '71', 3500);
+    expect(sent(l1)).toBeNull();
+    // Slot b opens and takes its first ballot (l2's): a slot more in the ballots.
+    r.ok({ type: 'slot.next' }, 4000).ok({ type: 'timer.start' }, 4100).ok({ type: 'phase.next' }, 4200);
+    expect(sent(l1)).not.toBeNull();
+    ballot('b', 'l2', '60', 4300);
+    expect(sent(l1)).toBeNull();
+    ballot('b', 'l1', '65', 4400);
+    expect(sent(l1)).toEqual(viewFor(r.state, { role: 'reviewer', reviewerId: 'l1' }));
+    ballot('a', 'l1', '92', 5400);
+    expect(sent(l1)).toEqual(viewFor(r.state, { role: 'reviewer', reviewerId: 'l1' }));
+  });
+
   it('sends nothing of a view that fails its role’s schema, and says why', () => {
     const r = scored();
     const refused: string[] = [];

@@ -1,12 +1,12 @@
 import type { MeetingState } from './state';
 import { checkedView, phoneOwnProblem, phoneSharedProblem, reviewerParts, samePhoneViews } from './views';
-import type { Audience, PhoneOwn, ViewState } from './views';
+import type { Audience, OwnSources, PhoneOwn, ViewState } from './views';
 
 /** One connected view, as the feed knows it: who is looking, and what a phone was sent last. */
 export interface Viewer {
   readonly audience: Audience;
   /** Owned by the feed: a phone's view as last sent, to send nothing when it did not change. */
-  phone?: { shared: string; ownFrom: readonly unknown[]; own: string };
+  phone?: { shared: string; ownFrom: OwnSources; own: string };
   /**
    * Owned by the feed: any other view as last sent, without its seq. A view that changed in its
    * seq alone shows nothing new: the big screen is not sent (and does not redraw) a state for
@@ -41,8 +41,8 @@ interface PhoneRound {
   /** Why the shared part may not go to phones, or null. */
   problem: string | null;
   head: string;
-  ownFrom(reviewerId: string): readonly unknown[];
-  ownStill(reviewerId: string, from: readonly unknown[]): boolean;
+  ownFrom(reviewerId: string): OwnSources;
+  ownStill(reviewerId: string, sources: OwnSources): boolean;
   own(reviewerId: string): PhoneOwn;
 }
 

@@ -80,6 +80,15 @@ export const PHONE_INPUTS = ['title', 'sittings', 'slots', 'windows', 'openedAt'
 /** States are never changed in place, so an unchanged part is the very same object. */
 export const samePhoneViews = (before: MeetingState, after: MeetingState): boolean => PHONE_INPUTS.every((key) => before[key] === after[key]);
 
+/**
+ * What a phone's own part is made of (its reviewer in the scoring setup, its ballot in each slot),
+ * and the state's ballots in which it was last found so: kept by the view feed for each phone.
+ */
+export interface OwnSources {
+  readonly parts: readonly unknown[];
+  checkedIn: unknown;
+}
+
 export type PhoneShared = Omit<ViewState, 'scoring' | 'ballots'>;
 export type PhoneOwn = Pick<ViewState, 'scoring' | 'ballots'>;
 
@@ -91,19 +100,22 @@ export function reviewerParts(state: MeetingState): {
   shared: PhoneShared;
   own(reviewerId: Id): PhoneOwn;
   /** What a reviewer's own part is made of: while these are the same objects, it is the same. */
-  ownFrom(reviewerId: Id): readonly unknown[];
+  ownFrom(reviewerId: Id): OwnSources;
   /**
    * Whether what an earlier state's ownFrom gave is still what this reviewer's own part is made
    * of. Asked of every phone at every change a phone might see (each ballot, in a hall of 500):
-   * it makes nothing, where ownFrom makes an array per slot.
+   * it makes nothing, where ownFrom makes an array per slot; and once it has found them so in
+   * this state's ballots, it notes it in `sources`, so a next state with the same ballots (a
+   * slot locked just after its last ballot) is a single comparison.
    */
-  ownStill(reviewerId: Id, from: readonly unknown[]): boolean;
+  ownStill(reviewerId: Id, sources: OwnSources): boolean;
 } {
   // A phone needs the agenda, the windows and its own ballots; not the clock, the phases, the
   // running order's states, the timing records or the undo history. Left out, the timer's changes leave a phone's
   // view as it was, and the host need not send it anything while someone speaks.
   const { title, sittings, slots, audio, windows, openedAt, seq } = state;
   const slotIds = Object.keys(state.ballots);
+  const changedSince = new Map<unknown, number[] | null>();
   return {
     shared: {
       title,
@@ -137,12 +149,41 @@ export function reviewerParts(state: MeetingState): {
         }),
       ),
     }),
-    ownFrom: (reviewerId) => [state.scoring, ...slotIds.flatMap((slotId) => [slotId, own(own(state.ballots, slotId), reviewerId)])],
-    ownStill: (reviewerId, from) =>
-      from.length === 1 + 2 * slotIds.length &&
-      from[0] === state.scoring &&
-      slotIds.every((slotId, i) => from[1 + 2 * i] === slotId && from[2 + 2 * i] === own(own(state.ballots, slotId), reviewerId)),
+    ownFrom: (reviewerId) => ({
+      parts: [state.scoring, ...slotIds.flatMap((slotId) => [slotId, own(own(state.ballots, slotId), reviewerId)])],
+      checkedIn: state.ballots,
+    }),
+    ownStill: (reviewerId, sources) => {
+      const { parts } = sources;
+      if (parts[0] !== state.scoring) return false;
+      if (sources.checkedIn === state.ballots) return true;
+      const mine = (i: number) => parts[2 + 2 * i] === own(own(state.ballots, slotIds[i] as Id), reviewerId);
+      const changed = slotsChangedSince(sources.checkedIn);
+      const still =
+        changed !== null
+          ? changed.every(mine)
+          : parts.length === 1 + 2 * slotIds.length && slotIds.every((slotId, i) => parts[1 + 2 * i] === slotId && mine(i));
+      if (still) sources.checkedIn = state.ballots;
+      return still;
+    },
   };
+
+  /**
+   * The slots (by their place in slotIds) whose ballots are another object than in `before`, an
+   * earlier state's ballots; null when the slots themselves differ. Worked out once per earlier
+   * state, not per phone: a ballot changes one slot, and each phone then compares only its own
+   * ballot in that slot.
+   */
+  function slotsChangedSince(before: unknown): number[] | null {
+    let changed = changedSince.get(before);
+    if (changed === undefined) {
+      const was = before as MeetingState['ballots'];
+      const sameSlots = Object.keys(was).every((slotId, i) => slotIds[i] === slotId) && Object.keys(was).length === slotIds.length;
+      changed = sameSlots ? slotIds.flatMap((slotId, i) => (own(was, slotId) === own(state.ballots, slotId) ? [] : [i])) : null;
+      changedSince.set(before, changed);
+    }
+    return changed;
+  }
 }
 
 /** The meeting without the undo snapshots: only what the next undo would take back. */
