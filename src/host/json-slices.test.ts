@@ -35,3 +35,30 @@ describe('jsonSlices: a large state serialised a slice at a time', () => {
     expect(slices.join('')).toBe(JSON.stringify(big));
   });
 });
+
+describe('jsonSlices with a memo: what did not change is not serialised again', () => {
+  const ballot = (i: number) => ({ scores: ['90'], comment: `讲得好 ${i}` });
+  const slot = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`r${i}`, ballot(i)]));
+
+  it('gives an unchanged part back whole, a new part a slice at a time, and the same text either way', () => {
+    const memo = new WeakMap<object, string>();
+    const locked = slot(300);
+    const first = { ballots: { s1: locked, s2: slot(3) } };
+    expect([...jsonSlices(first, 3, memo)].join('')).toBe(JSON.stringify(first));
+    // The next state: s1 is the same object, s2 a new one with a ballot more.
+    const next = { ballots: { s1: locked, s2: slot(4) } };
+    const slices = [...jsonSlices(next, 3, memo)];
+    expect(slices.join('')).toBe(JSON.stringify(next));
+    expect(slices).toContain(JSON.stringify(locked));
+    expect(slices).not.toContain(JSON.stringify(next.ballots.s2));
+    expect(slices.length).toBeLessThan(40);
+  });
+
+  it('is only consulted by identity: an equal object made anew is serialised, not looked up', () => {
+    const memo = new WeakMap<object, string>();
+    const part = { r1: ballot(1) };
+    expect([...jsonSlices({ s1: part }, 2, memo)].join('')).toBe(JSON.stringify({ s1: part }));
+    expect(memo.get(part)).toBe(JSON.stringify(part));
+    expect(memo.get({ r1: ballot(1) })).toBeUndefined();
+  });
+});

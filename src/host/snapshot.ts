@@ -78,6 +78,9 @@ const SLICE_BYTES = 64 * 1024;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** The text of the state's parts as the last snapshots wrote them (jsonSlices): states are never changed in place. */
+const written = new WeakMap<object, string>();
+
 /**
  * The meeting's state after event `at.seq`, whose line ends at byte `at.bytes` of the log.
  *
@@ -90,7 +93,7 @@ export async function writeSnapshot(meetingFile: string, snapshot: Snapshot, tur
   const { at, last, state } = snapshot;
   const hash = createHash('sha256').update(PREFIX).update(ZEROS);
   const parts: Buffer[] = [PREFIX, ZEROS];
-  const slices = jsonSlices({ seq: at.seq, bytes: at.bytes, logSha256: at.sha256, last, state }, 4);
+  const slices = jsonSlices({ seq: at.seq, bytes: at.bytes, logSha256: at.sha256, last, state }, 4, written);
   slices.next(); // its opening brace: the header's object is already open
   let text = '",';
   const flush = () => {
