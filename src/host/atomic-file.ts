@@ -13,11 +13,12 @@ const tempPrefix = (file: string): string => `.${basename(file)}.`;
  * directory (the rename itself is durable only then). The temporary file is created with the
  * final file's mode, so the content is never readable by others, not even for an instant.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, mode = OWNER_ONLY): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[], mode = OWNER_ONLY): Promise<void> {
   const temp = join(dirname(file), `${tempPrefix(file)}${randomBytes(4).toString('hex')}.tmp`);
   const fh = await open(temp, 'wx', mode);
   try {
-    await fh.writeFile(data);
+    // Parts one after another, each written whole (writeFile goes on from where the last ended).
+    for (const part of Array.isArray(data) ? data : [data]) await fh.writeFile(part);
     await fh.sync();
     await fh.close();
     await rename(temp, file);
