@@ -125,7 +125,7 @@ export async function lastBallot(o: { slots: number; reviewers: number }): Promi
   try {
     const control = await BenchClient.open(host.ready.origin, host.ready.hostToken, 'control');
     // The phones in a process of their own, as they are devices of their own (phone-fleet.ts).
-    const phones = await PhoneFleet.open(host.ready.origin, host.ready.reviewerTokens, o.reviewers);
+    const phones = await PhoneFleet.open(host.ready.origin, host.ready.reviewerTokens, o.reviewers, { background: true });
     const display = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await instrument(display, ['result-final']);
     await display.goto(host.ready.displayUrl);

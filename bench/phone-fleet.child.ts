@@ -3,9 +3,11 @@
 // over IPC by phone-fleet.ts.
 import { openReviewers } from './clients';
 import type { BenchClient } from './clients';
-import type { FleetRequest } from './phone-fleet';
+import type { FleetReply, FleetRequest } from './phone-fleet';
 
 let phones: BenchClient[] = [];
+/** The phones' next states, once armed: when each arrives, in this process's clock. */
+let arrivals: Promise<number[]> | null = null;
 
 process.on('message', (msg: FleetRequest) => void handle(msg));
 
@@ -25,12 +27,22 @@ async function handle(msg: FleetRequest): Promise<void> {
       const refused = got.find((g) => !g.ok);
       return reply(msg.id, refused ? `a ballot was refused: ${refused.raw}` : undefined);
     }
+    case 'arm':
+      arrivals = Promise.all(phones.map((p) => p.nextStateAt()));
+      return reply(msg.id);
+    case 'collect': {
+      if (arrivals === null) return reply(msg.id, 'collect before arm');
+      const at = Math.max(...(await arrivals));
+      arrivals = null;
+      return reply(msg.id, undefined, performance.timeOrigin + at);
+    }
     case 'close':
       phones.forEach((p) => p.close());
+      phones = [];
       return reply(msg.id);
   }
 }
 
-function reply(id: number, error?: string): void {
-  process.send?.({ id, ...(error ? { error } : {}) });
+function reply(id: number, error?: string, at?: number): void {
+  process.send?.({ id, ...(error ? { error } : {}), ...(at === undefined ? {} : { at }) } satisfies FleetReply);
 }
