@@ -40,26 +40,23 @@ interface View extends Viewer {
   outbox: SocketOutbox;
   /** This socket in the list of who is connected. */
   seen: Seen;
-  /** A phone's own part of its last state, as text and as the bytes that end its message (phoneBytes). */
-  ownBytes?: { text: string; bytes: Buffer };
   /** Sends a text message on the socket (a phone's state comes as UTF-8 bytes): what the fan-out calls. */
   send(text: Wire, isState: boolean): void;
 }
 
 /**
- * A phone's state message as bytes: the head all phones share is encoded once per state, each
- * phone's own part once for as long as it stays the same (a rename or a lock changes every
- * phone's head and no phone's own part), and each phone's message assembled from the two. Joined
- * as a string it would be copied whole for every phone, twice its size when a name in it is
- * Chinese, only to be encoded again.
+ * A phone's state message as bytes: the head all phones share is encoded once per state, and each
+ * phone's message assembled around it. Joined as a string it would be copied whole for every
+ * phone, twice its size when a name in it is Chinese, only to be encoded again. A phone's own
+ * part is encoded anew each time rather than kept: kept, 500 small long-lived buffers pin the 8 KB
+ * slabs Node cuts small buffers from, and the host ended a full meeting larger (docs/performance.md).
  */
-function phoneBytes(): (text: PhoneText, phone: View) => Buffer {
+function phoneBytes(): (text: PhoneText) => Buffer {
   let head = '';
   let encoded = Buffer.alloc(0);
-  return ({ head: next, own }, phone) => {
+  return ({ head: next, own }) => {
     if (next !== head) [head, encoded] = [next, Buffer.from(next)];
-    if (phone.ownBytes?.text !== own) phone.ownBytes = { text: own, bytes: Buffer.from(`${own}}}`) };
-    return Buffer.concat([encoded, phone.ownBytes.bytes]);
+    return Buffer.concat([encoded, Buffer.from(`${own}}}`)]);
   };
 }
 
@@ -364,7 +361,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
         // The clerk released this phone's card, or another phone holds it now: this phone is done with it.
         if (v.audience.role === 'reviewer' && own(state.claims, v.audience.reviewerId)?.device !== v.phoneHash) return v.ws.close(4409, 'card in use on another phone');
         const text = textFor(v);
-        if (text !== null) fanout.state(v, typeof text === 'string' ? text : toBytes(text, v));
+        if (text !== null) fanout.state(v, typeof text === 'string' ? text : toBytes(text));
       } catch (err) {
         fail(v, err);
       }

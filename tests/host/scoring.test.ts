@@ -99,8 +99,8 @@ describe('ballots over the protocol', () => {
       while (state.seq < host.engine.current().seq) state = (await l1.next('state')).state;
       expect(state).toEqual(viewFor(host.engine.current(), { role: 'reviewer', reviewerId: 'l1' }));
     };
-    // Its own part and then what every phone shares change in turn; the host keeps a phone's own
-    // part as bytes while it stays the same, and must never send one that is out of date.
+    // Its own part and then what every phone shares change in turn: the host keeps what it last
+    // sent each phone, and must never send a part that is out of date.
     await l1.command(ballot('a', '91'));
     await exactly();
     await host.engine.execute({ type: 'meeting.rename', title: '第二次 Second' }, { role: 'host' });
