@@ -1,4 +1,4 @@
-import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import type { Caller } from './roles';
 import { OWNER_ONLY, writeFileAtomic } from './atomic-file';
 import { ClerkPin, freshGuard, PinGuardSchema, PinRecordSchema } from './clerk-pin';
 import { dictOf, own } from '../core/dict';
+import { derived } from '../core/derived';
 
 const KeysSchema = z.object({
   host: z.string().min(32),
@@ -30,6 +31,24 @@ function same(a: string, b: string): boolean {
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
+
+/**
+ * A key as the reviewers' index holds it. Looked up by its digest, a guess learns nothing from
+ * how far the lookup went; and a phone's key is found in one lookup, not by comparing it with
+ * every reviewer's (a hall of 500 phones reconnecting at once, each compared 500 times over).
+ */
+const digest = (key: string): string => createHash('sha256').update(key).digest('base64');
+
+/** Every reviewer by the digest of their key, and the short codes among them: made once per set of keys. */
+const reviewerIndex = derived((reviewers: Record<string, string>) => {
+  const exact = new Map<string, string>();
+  const codes = new Map<string, string>();
+  for (const [reviewerId, token] of Object.entries(reviewers)) {
+    exact.set(digest(token), reviewerId);
+    if (isShortCode(token)) codes.set(digest(token), reviewerId);
+  }
+  return { exact, codes };
+});
 
 async function readJson(file: string): Promise<Record<string, unknown> | null> {
   try {
@@ -58,6 +77,7 @@ export class TokenStore {
     /** null: the meeting is read-only, and the keys of this run are kept in memory only. */
     private readonly files: { keys: string; reviewers: string } | null,
     private keys: Keys,
+    /** Replaced, never changed in place: the index of it (reviewerIndex) is kept by identity. */
     private reviewers: Record<string, string>,
   ) {}
 
@@ -149,11 +169,9 @@ export class TokenStore {
     const integration = this.keys.integration.key;
     if (integration !== null && same(integration, presented)) return { role: 'integration' };
     // A short code counts however it was typed (case, dash, spaces); an older long key only exactly.
-    const typed = normalizeCode(presented);
-    for (const [reviewerId, token] of Object.entries(this.reviewers)) {
-      if (same(token, presented) || (isShortCode(token) && same(token, typed))) return { role: 'reviewer', reviewerId };
-    }
-    return null;
+    const index = reviewerIndex(this.reviewers);
+    const reviewerId = index.exact.get(digest(presented)) ?? index.codes.get(digest(normalizeCode(presented)));
+    return reviewerId === undefined ? null : { role: 'reviewer', reviewerId };
   }
 
   private saveKeys(): Promise<void> {
