@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { open, readdir, rename, rm } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Owner-only: a meeting's files hold every ballot and every key; nobody else on the machine reads them. */
@@ -13,12 +14,12 @@ const tempPrefix = (file: string): string => `.${basename(file)}.`;
  * directory (the rename itself is durable only then). The temporary file is created with the
  * final file's mode, so the content is never readable by others, not even for an instant.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[], mode = OWNER_ONLY): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array | ((fh: FileHandle) => Promise<void>), mode = OWNER_ONLY): Promise<void> {
   const temp = join(dirname(file), `${tempPrefix(file)}${randomBytes(4).toString('hex')}.tmp`);
   const fh = await open(temp, 'wx', mode);
   try {
-    // Parts one after another, each written whole (writeFile goes on from where the last ended).
-    for (const part of Array.isArray(data) ? data : [data]) await fh.writeFile(part);
+    // A function writes the content itself, a piece at a time (a snapshot: megabytes).
+    await (typeof data === 'function' ? data(fh) : fh.writeFile(data));
     await fh.sync();
     await fh.close();
     await rename(temp, file);
@@ -28,6 +29,15 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array | 
     throw err;
   }
   await syncDir(dirname(file));
+}
+
+/** Writes every byte, at `position` or where the file stands, or fails: a write may take fewer bytes than it was given (a disk nearly full). */
+export async function writeAll(fh: FileHandle, bytes: Uint8Array, position?: number): Promise<void> {
+  for (let done = 0; done < bytes.length; ) {
+    const { bytesWritten } = await fh.write(bytes, done, bytes.length - done, position === undefined ? null : position + done);
+    if (bytesWritten <= 0) throw Object.assign(new Error('the disk took no more bytes'), { code: 'ENOSPC' });
+    done += bytesWritten;
+  }
 }
 
 /**

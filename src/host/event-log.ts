@@ -4,7 +4,7 @@ import { chmod, mkdir, open, readFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { MeetingEvent } from '../core/events';
-import { OWNER_ONLY, syncDir } from './atomic-file';
+import { OWNER_ONLY, syncDir, writeAll } from './atomic-file';
 import { eventLine, headerLine, LogError, parseEventLine, parseHeader } from './log-line';
 import { describeFsError } from './write-error';
 
@@ -130,14 +130,6 @@ export async function readLogStart(file: string): Promise<MeetingEvent> {
 }
 
 /** Writes every byte or throws: one write may take only part of it (a nearly full disk, a size limit). */
-async function writeAll(fh: FileHandle, bytes: Uint8Array): Promise<void> {
-  for (let done = 0; done < bytes.length; ) {
-    const { bytesWritten } = await fh.write(bytes, done, bytes.length - done);
-    if (bytesWritten <= 0) throw Object.assign(new Error('the disk took no more bytes'), { code: 'ENOSPC' });
-    done += bytesWritten;
-  }
-}
-
 interface Pending {
   line: Buffer;
   done: (err: Error | null, end: number) => void;
