@@ -178,7 +178,8 @@ export function reviewerParts(state: MeetingState): {
     let changed = changedSince.get(before);
     if (changed === undefined) {
       const was = before as MeetingState['ballots'];
-      const sameSlots = Object.keys(was).every((slotId, i) => slotIds[i] === slotId) && Object.keys(was).length === slotIds.length;
+      const wasSlots = Object.keys(was);
+      const sameSlots = wasSlots.length === slotIds.length && wasSlots.every((slotId, i) => slotIds[i] === slotId);
       changed = sameSlots ? slotIds.flatMap((slotId, i) => (own(was, slotId) === own(state.ballots, slotId) ? [] : [i])) : null;
       changedSince.set(before, changed);
     }
