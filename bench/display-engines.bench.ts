@@ -1,7 +1,6 @@
 import { appendFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { Live } from '../src/core/state';
 import { launchChromium, shownSeconds } from './browser';
 import { BenchClient } from './clients';
@@ -11,11 +10,10 @@ import { judged, judgedAtLeast, reported } from './figure';
 import type { Figure } from './figure';
 import { HostProcess } from './host-process';
 import { benchMeeting } from './meetings';
-import { max, percentile, round } from './stats';
+import { epochNow, max, percentile, round } from './stats';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The clock the pages stamp with (their timeOrigin + now): the machine's epoch. */
-const epochNow = (): number => performance.timeOrigin + performance.now();
 const SIZE = { width: 1920, height: 1080 };
 /** The goal for every engine: the flip, and the stage, in the first frame after the instant, plus 5 ms. */
 const FRAME_PLUS_5 = round(1000 / 60 + 5, 1);

@@ -1,7 +1,6 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { changes, instrument, launchChromium, shownSeconds } from './browser';
 import type { Change } from './browser';
@@ -11,10 +10,9 @@ import { judged, reported } from './figure';
 import type { Figure } from './figure';
 import { HostProcess } from './host-process';
 import { benchMeeting } from './meetings';
-import { max, percentile, round } from './stats';
+import { epochNow, max, percentile, round } from './stats';
 
 const tempMeeting = async (): Promise<string> => join(await mkdtemp(join(tmpdir(), 'rostrum-bench-')), 'bench.rostrum.jsonl');
-const epochNow = (): number => performance.timeOrigin + performance.now();
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The countdown as it is often written: a counter decremented by setInterval(1000), started when the start message arrives. */

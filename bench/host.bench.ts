@@ -9,9 +9,7 @@ import type { Figure } from './figure';
 import { HostProcess } from './host-process';
 import { PhoneFleet } from './phone-fleet';
 import { benchMeeting } from './meetings';
-import { max, percentile, round } from './stats';
-
-const epochNow = (): number => performance.timeOrigin + performance.now();
+import { epochNow, max, percentile, round } from './stats';
 
 export const tempMeeting = async (name = 'bench.rostrum.jsonl'): Promise<string> => join(await mkdtemp(join(tmpdir(), 'rostrum-bench-')), name);
 

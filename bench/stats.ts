@@ -1,3 +1,8 @@
+import { performance } from 'node:perf_hooks';
+
+/** This machine's clock as epoch milliseconds: what stamps taken in different processes (a browser's, the phones') are set beside. */
+export const epochNow = (): number => performance.timeOrigin + performance.now();
+
 /** Nearest-rank percentile (p in 0..100) of samples; NaN for none. */
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return NaN;
