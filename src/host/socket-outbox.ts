@@ -1,4 +1,5 @@
-import type { Wire } from './fanout';
+/** A message as it goes on the wire: text, or text already encoded as UTF-8 (a phone's state). */
+export type Wire = string | Buffer;
 
 /** What the outbox needs of a WebSocket: how much it has not yet handed to the network, and a way out. */
 export interface Pipe {

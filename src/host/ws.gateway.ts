@@ -17,12 +17,11 @@ import type { OutputDispatcher } from './output-dispatcher';
 import type { HostNetwork } from './network';
 import { PresenceTracker } from './presence';
 import type { Seen } from './presence';
-import { Fanout } from './fanout';
-import type { Wire } from './fanout';
 import { phoneOf } from './phone-key';
 import { isLoopback, mayRoleSend, needsLoopback } from './roles';
 import type { Caller } from './roles';
 import { SocketOutbox } from './socket-outbox';
+import { StateRounds } from './state-rounds';
 import type { TokenStore } from './tokens';
 import { own } from '../core/dict';
 
@@ -40,8 +39,6 @@ interface View extends Viewer {
   outbox: SocketOutbox;
   /** This socket in the list of who is connected. */
   seen: Seen;
-  /** Sends a text message on the socket (a phone's state comes as UTF-8 bytes): what the fan-out calls. */
-  send(text: Wire, isState: boolean): void;
 }
 
 /**
@@ -87,17 +84,6 @@ const HEARTBEAT_MS = 15_000;
  */
 const PING_GROUPS = 15;
 
-/** Phones whose message is made per turn of the loop: about a millisecond, as many as the fan-out sends a turn. */
-const PHONES_PER_TURN = 32;
-
-/** One state on its way to the phones, a few dozen a turn (attachGateway's sendAll). */
-interface PhoneRound {
-  phones: View[];
-  next: number;
-  replies: Map<View, string[]>;
-  sendState(phone: View): void;
-}
-
 const SOUND_AT = { warning: 'warning', danger: 'danger', zero: 'end' } as const satisfies Record<string, Sound>;
 
 /**
@@ -108,7 +94,6 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
   // autoPong off: a peer that pings and never reads would make the host queue pongs without end.
   const wss = new WebSocketServer({ noServer: true, maxPayload: SOCKET_LIMIT, autoPong: false });
   const views = new Set<View>();
-  const fanout = new Fanout<View>(setImmediate, (v) => v.audience.role !== 'reviewer');
   // What each role may see is decided in core; a view that would show more is not sent at all.
   const feed = new ViewFeed((audience, problem) => console.error(`rostrum: a ${audience.role} view was not sent: ${problem}`));
   const toBytes = phoneBytes();
@@ -151,7 +136,6 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
         awaiting: null,
         pingGroup: connections++ % PING_GROUPS,
         outbox,
-        send: (text, isState) => (isState ? outbox.state(text) : outbox.reply(text as string)),
       };
       views.add(view);
       try {
@@ -167,7 +151,6 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
       });
       const gone = () => {
         views.delete(view);
-        fanout.forget(view);
         presence.disconnected(seen);
         presenceChanged();
       };
@@ -184,7 +167,6 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
     view.outbox.timely(JSON.stringify({ type: 'error', id: null, code: 'unavailable', message: 'the host could not build this view; reconnecting may help' } satisfies HostMessage));
     view.ws.close(1011, 'the host could not build this view');
     views.delete(view);
-    fanout.forget(view);
   }
 
   function welcome(view: View): void {
@@ -292,17 +274,20 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
     views.forEach((v) => v.kind !== null && state.audio.outputs.includes(v.kind) && v.outbox.timely(msg));
   }
 
-  /**
-   * The newest durable state not yet sent. Changes that land together (200 ballots sharing one
-   * fsync) are sent as one: each view needs the latest state, not every step to it.
-   */
-  let unsent: MeetingState | null = null;
-  /** Replies to commands whose change is still unsent: they follow it, never precede it. */
-  const repliesAfter: { view: View; text: string }[] = [];
+  // Each durable change to every view: the screens at once, the phones a few dozen a turn, each
+  // reply after the state it acknowledges (state-rounds.ts).
+  const rounds = new StateRounds<View, MeetingState>({
+    views: () => views,
+    isPhone: (v) => v.audience.role === 'reviewer',
+    connected: (v) => views.has(v),
+    begin: stateSender,
+    tookOver: () => feed.forgetLast(),
+    reply: (v, text) => v.outbox.reply(text),
+    nextTurn: setImmediate,
+  });
 
   const unsubscribe = deps.engine.onChange(({ state, event }: Change) => {
-    if (unsent === null) setImmediate(broadcast);
-    unsent = state;
+    rounds.changed(state);
     // The roster, the audio outputs and mute are part of who is connected and whether they ring.
     if (event.type === 'scoring.configured' || event.type === 'audio.set' || event.type === 'undo.applied') presenceChanged();
     // The chimes cannot wait for anything.
@@ -313,75 +298,28 @@ export function attachGateway(server: Server, deps: GatewayDeps): { close(): voi
   });
 
   function reply(view: View, message: HostMessage): void {
-    const text = JSON.stringify(message);
-    if (unsent === null) fanout.reply(view, text);
-    else repliesAfter.push({ view, text });
+    rounds.reply(view, JSON.stringify(message));
   }
 
-  function broadcast(): void {
-    const state = unsent;
-    unsent = null;
-    if (state !== null) sendAll(state);
-  }
-
-  /** The phones still to be sent the last state, and the replies to follow each one's. */
-  let phonesLeft: PhoneRound | null = null;
-
-  function sendAll(state: MeetingState): void {
-    // A newer state before every phone had the last one: those left get the newer one instead (it
-    // carries everything the older one did), their replies after it; and the feed compares each
-    // phone with what that phone was sent, not with the last state, which some never had.
-    const carried = phonesLeft === null ? [] : [...phonesLeft.replies].flatMap(([view, texts]) => texts.map((text) => ({ view, text })));
-    if (phonesLeft !== null) feed.forgetLast();
-    phonesLeft = null;
-    // Each role's view is built once and sent to every screen of that role; what phones share is
-    // serialised once, and a view that did not change is sent nothing (view-feed.ts).
+  /**
+   * One state's message for each view: each role's view is built once and sent to every screen of
+   * that role; what phones share is serialised once, and a view that did not change is sent
+   * nothing (view-feed.ts).
+   */
+  function stateSender(state: MeetingState): (v: View) => void {
     const textFor = feed.round(state);
     const roster = new Set(state.scoring.reviewers.map((r) => r.id));
-    const replies = [...carried, ...repliesAfter.splice(0)];
-    // The laptop's views and the hall's screens first, with their replies: the host's ack and the
-    // big screen need not wait while 500 phones' messages are made. The phones connected now
-    // follow, a few dozen a turn of the loop, each with its own replies: a command that arrives
-    // meanwhile (a score revealed right after its slot is locked) waits for none of them.
-    const isPhone = (v: View) => v.audience.role === 'reviewer';
-    [...views].filter((v) => !isPhone(v)).forEach(sendState);
-    replies.filter((r) => !isPhone(r.view)).forEach(({ view, text }) => fanout.reply(view, text));
-    const byPhone = new Map<View, string[]>();
-    replies.filter((r) => isPhone(r.view)).forEach(({ view, text }) => byPhone.set(view, [...(byPhone.get(view) ?? []), text]));
-    // The phones waiting for a reply (a reviewer who just pressed Submit) before the others.
-    const phones = [...views].filter((v) => isPhone(v) && byPhone.has(v)).concat([...views].filter((v) => isPhone(v) && !byPhone.has(v)));
-    if (phones.length === 0) return;
-    const round: PhoneRound = { phones, next: 0, replies: byPhone, sendState };
-    phonesLeft = round;
-    setImmediate(() => sendToPhones(round));
-
-    function sendState(v: View): void {
+    return (v) => {
       try {
         if (v.audience.role === 'reviewer' && !roster.has(v.audience.reviewerId)) return v.ws.close(4401, 'removed from the roster');
         // The clerk released this phone's card, or another phone holds it now: this phone is done with it.
         if (v.audience.role === 'reviewer' && own(state.claims, v.audience.reviewerId)?.device !== v.phoneHash) return v.ws.close(4409, 'card in use on another phone');
         const text = textFor(v);
-        if (text !== null) fanout.state(v, typeof text === 'string' ? text : toBytes(text));
+        if (text !== null) v.outbox.state(typeof text === 'string' ? text : toBytes(text));
       } catch (err) {
         fail(v, err);
       }
-    }
-  }
-
-  function sendToPhones(round: PhoneRound): void {
-    // A newer state took over the phones left (sendAll).
-    if (phonesLeft !== round) return;
-    const end = Math.min(round.next + PHONES_PER_TURN, round.phones.length);
-    for (; round.next < end; round.next++) {
-      const phone = round.phones[round.next] as View;
-      if (views.has(phone)) {
-        round.sendState(phone);
-        round.replies.get(phone)?.forEach((text) => fanout.reply(phone, text));
-      }
-      round.replies.delete(phone);
-    }
-    if (round.next < round.phones.length) setImmediate(() => sendToPhones(round));
-    else phonesLeft = null;
+    };
   }
 
   // A phone that walked out of Wi-Fi range never says goodbye; find it by its silence. Only the
