@@ -49,11 +49,18 @@ interface View extends Viewer {
  * slabs Node cuts small buffers from, and the host ended a full meeting larger (docs/performance.md).
  */
 function phoneBytes(): (text: PhoneText) => Buffer {
+  const CLOSE = Buffer.from('}}');
   let head = '';
   let encoded = Buffer.alloc(0);
   return ({ head: next, own }) => {
     if (next !== head) [head, encoded] = [next, Buffer.from(next)];
-    return Buffer.concat([encoded, Buffer.from(`${own}}}`)]);
+    // Encoded straight into the message: the own part joined to its closing braces would be a
+    // new string, copied flat before it is encoded, and its bytes copied again by Buffer.concat.
+    const message = Buffer.allocUnsafe(encoded.length + Buffer.byteLength(own) + CLOSE.length);
+    encoded.copy(message);
+    const end = encoded.length + message.write(own, encoded.length);
+    CLOSE.copy(message, end);
+    return message;
   };
 }
 
