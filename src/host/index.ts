@@ -110,7 +110,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   // Before any file is made: a port in use is said at once, or the next free one found.
   const port = setting.port === 0 ? 0 : await freePort(listenAddress(setting), setting.port, opts.whenPortTaken === 'next');
   const meetingPath = resolve(opts.meetingPath);
-  const engine = await MeetingEngine.open(meetingPath, clock, opts.newMeeting);
+  const engine = await MeetingEngine.open(meetingPath, clock, opts.newMeeting, opts.timers);
   // A read-only meeting writes nothing at all, not even keys: those of this run stay in memory.
   const tokens = await TokenStore.open(meetingPath, { persist: engine.readOnly === null });
   await tokens.ensureReviewers(engine.current().scoring.reviewers.map((r) => r.id));

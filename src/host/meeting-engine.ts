@@ -10,6 +10,8 @@ import type { MeetingSetup } from '../core/meeting';
 import type { MeetingState } from '../core/state';
 import type { Clock, Mono, Wall } from '../core/time';
 import { BallotPace } from './ballot-pace';
+import { nodeTimers } from './due-timer';
+import type { TimerApi } from './due-timer';
 import { removeLeftoverTemps } from './atomic-file';
 import { EventLog } from './event-log';
 import { loadMeeting, notWritable } from './meeting-load';
@@ -35,7 +37,16 @@ export interface Change {
 }
 
 /** A snapshot every so many events keeps start-up short however long the meeting's log grows. */
-const SNAPSHOT_EVERY = 500;
+export const SNAPSHOT_EVERY = 500;
+/**
+ * A snapshot due is written once the meeting has been this long without an event: writing it
+ * (two megabytes late in a long day, and their fsync, which the file system may make the log's
+ * next fsync wait on) then never falls among a burst of ballots or between a slot's lock and
+ * its reveal. A hall is quiet for a quarter of a second many times a minute.
+ */
+export const SNAPSHOT_QUIET_MS = 250;
+/** A meeting never that quiet is still snapshotted by this many events: start-up stays short. */
+export const SNAPSHOT_LATEST = 2 * SNAPSHOT_EVERY;
 
 /** If monotonic and wall time disagree by more than this since the last event, the machine rebooted. */
 const REBOOT_TOLERANCE_MS = 2000;
@@ -56,6 +67,8 @@ export class MeetingEngine {
   private head: MeetingState;
   private snapshotSeq = 0;
   private compaction: Promise<void> | null = null;
+  /** The timer that writes a due snapshot once the meeting is quiet, or null. */
+  private quiet: unknown = null;
   /** Why commands wait for now (a copy of the file is being taken), or null. */
   private frozen: string | null = null;
   /** When each reviewer's ballot for each slot was last taken: a ballot changes at BALLOT_PACE at most. */
@@ -72,17 +85,18 @@ export class MeetingEngine {
     readonly warnings: string[],
     /** Why the meeting cannot be changed, or null when it can. */
     readonly readOnly: string | null = null,
+    private readonly timers: TimerApi = nodeTimers,
   ) {
     this.head = disk.state;
   }
 
   /** Opens a meeting file, creating it from `setup` (the demo by default) when it does not exist. */
-  static async open(file: string, clock: Clock, setup: MeetingSetup = demoMeeting()): Promise<MeetingEngine> {
+  static async open(file: string, clock: Clock, setup: MeetingSetup = demoMeeting(), timers: TimerApi = nodeTimers): Promise<MeetingEngine> {
     if (!existsSync(file)) {
       const log = await EventLog.create(file, clock.wall());
       const created: MeetingEvent = { type: 'meeting.created', setup, seq: 1, at: clock.now(), wall: clock.wall(), by: { role: 'system' } };
       const bytes = await log.append(created);
-      return new MeetingEngine(file, { seq: 1, bytes, last: { at: created.at, wall: created.wall }, state: apply(null, created) }, log, clock, []);
+      return new MeetingEngine(file, { seq: 1, bytes, last: { at: created.at, wall: created.wall }, state: apply(null, created) }, log, clock, [], null, timers);
     }
     await removeLeftoverTemps(snapshotFile(file));
     const { state, base, loaded, warnings, damage } = await loadMeeting(file);
@@ -90,7 +104,7 @@ export class MeetingEngine {
     const disk: OnDisk = { seq: state.seq, bytes: loaded.goodBytes, last: last ? { at: last.at, wall: last.wall } : { at: 0 as Mono, wall: 0 as Wall }, state };
     const readOnly = ({ what, repair }: Damage) => {
       const notice = `read-only: ${what}. The meeting is shown up to event ${state.seq}; nothing is written to the file.${repair ? ` ${repair}` : ''}`;
-      return new MeetingEngine(file, disk, null, clock, [...warnings, notice], notice);
+      return new MeetingEngine(file, disk, null, clock, [...warnings, notice], notice, timers);
     };
     const refused = damage ?? (await notWritable(file));
     if (refused) return readOnly(refused);
@@ -101,7 +115,7 @@ export class MeetingEngine {
       if (!isNotWritable(err)) throw err;
       return readOnly({ what: `${file} cannot be written (${describeFsError(err)})`, repair: null });
     }
-    const engine = new MeetingEngine(file, disk, log, clock, warnings);
+    const engine = new MeetingEngine(file, disk, log, clock, warnings, null, timers);
     engine.snapshotSeq = base ? base.at.seq : 0;
     if (last) await engine.rebaseIfRebooted(last.at, last.wall);
     // Replaying a long tail is what a snapshot spares the next start: write one now.
@@ -190,7 +204,7 @@ export class MeetingEngine {
     try {
       const bytes = await write;
       this.disk = { seq: event.seq, bytes, last: { at: event.at, wall: event.wall }, state: next };
-      if (event.seq - this.snapshotSeq >= SNAPSHOT_EVERY) this.compact();
+      if (event.seq - this.snapshotSeq >= SNAPSHOT_EVERY) this.compactWhenQuiet(event.seq);
     } catch (err) {
       this.takeBack();
       return { ok: false, error: { code: 'unavailable', message: `nothing was recorded: the meeting file cannot be written: ${describeFsError(err)}. Once the disk has room again, try again` } };
@@ -253,7 +267,20 @@ export class MeetingEngine {
       .finally(() => (this.compaction = null));
   }
 
+  /** A snapshot is due: written once no event has come for SNAPSHOT_QUIET_MS, or now when it is far behind. */
+  private compactWhenQuiet(seq: number): void {
+    if (this.quiet !== null) this.timers.clear(this.quiet);
+    this.quiet = null;
+    if (seq - this.snapshotSeq >= SNAPSHOT_LATEST) return this.compact();
+    this.quiet = this.timers.set(() => {
+      this.quiet = null;
+      this.compact();
+    }, SNAPSHOT_QUIET_MS);
+  }
+
   async close(): Promise<void> {
+    if (this.quiet !== null) this.timers.clear(this.quiet);
+    this.quiet = null;
     await this.settled();
     await this.compaction;
     this.compact();

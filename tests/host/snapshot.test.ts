@@ -7,19 +7,33 @@ import type { MeetingEvent } from '../../src/core/events';
 import type { Mono, Wall } from '../../src/core/time';
 import { readLog } from '../../src/host/event-log';
 import { eventLine } from '../../src/host/log-line';
-import { MeetingEngine } from '../../src/host/meeting-engine';
+import { MeetingEngine, SNAPSHOT_EVERY, SNAPSHOT_LATEST, SNAPSHOT_QUIET_MS } from '../../src/host/meeting-engine';
+import type { TimerApi } from '../../src/host/due-timer';
 import { readSnapshot, snapshotFile, writeSnapshot } from '../../src/host/snapshot';
 import { shortMeeting } from '../fixtures/meetings';
+import { FakeTime } from './fake-time';
 import { tempDir } from './support';
 
 /** A meeting whose log holds `adjustments` + 2 events: the host giving and taking 30 s, over and over. */
-async function longMeeting(adjustments: number, file?: string): Promise<{ file: string; engine: MeetingEngine }> {
+async function longMeeting(adjustments: number, file?: string, timers?: TimerApi): Promise<{ file: string; engine: MeetingEngine }> {
   const path = file ?? join(await tempDir(), 'long.rostrum.jsonl');
-  const engine = await MeetingEngine.open(path, systemClock, shortMeeting(60_000));
+  const engine = await MeetingEngine.open(path, systemClock, shortMeeting(60_000), timers);
   await engine.execute({ type: 'timer.start' }, { role: 'host' });
-  for (let i = 0; i < adjustments; i++) await engine.execute({ type: 'timer.adjust', deltaMs: i % 2 ? -30_000 : 30_000 }, { role: 'host' });
+  await adjust(engine, adjustments);
   return { file: path, engine };
 }
+
+/** The host gives and takes 30 s, `n` times, each change on disk before the next. */
+async function adjust(engine: MeetingEngine, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await engine.execute({ type: 'timer.adjust', deltaMs: i % 2 ? -30_000 : 30_000 }, { role: 'host' });
+}
+
+/** The event the snapshot on disk was taken at, or null when there is none. */
+const snapshotSeq = async (file: string): Promise<number | null> =>
+  readFile(snapshotFile(file), 'utf8').then(
+    (text) => (JSON.parse(text) as { seq: number }).seq,
+    () => null,
+  );
 
 const fullReplay = async (file: string) => replay((await readLog(file)).events);
 
@@ -54,11 +68,47 @@ describe('snapshots: start-up reads only the log after the last snapshot', { tim
     await third.close();
   });
 
-  it('after a crash (no close), replays the events written since the last snapshot on top of it', async () => {
-    const { file, engine } = await longMeeting(620);
+  it('wait for the meeting to be quiet: none is written among a burst of events, one once no event comes for a moment', async () => {
+    const time = new FakeTime();
+    const { file, engine } = await longMeeting(SNAPSHOT_EVERY + 10, undefined, time);
     await engine.settled();
-    // The host dies here (it is never closed): the snapshot taken at event 500 is 122 events behind.
-    await vi.waitFor(async () => expect(JSON.parse(await readFile(snapshotFile(file), 'utf8')).seq).toBe(500));
+    expect(await snapshotSeq(file)).toBeNull();
+    time.advance(SNAPSHOT_QUIET_MS - 1);
+    expect(await snapshotSeq(file)).toBeNull();
+    time.advance(1);
+    await vi.waitFor(async () => expect(await snapshotSeq(file)).toBe(SNAPSHOT_EVERY + 12));
+    await engine.close();
+  });
+
+  it('due when the host closes: written by the close, and nothing is written to the file after it', async () => {
+    const time = new FakeTime();
+    const { file, engine } = await longMeeting(SNAPSHOT_EVERY + 10, undefined, time);
+    await engine.close();
+    const closed = await filesOf(file);
+    expect(JSON.parse(closed.snapshot.toString()).seq).toBe(SNAPSHOT_EVERY + 12);
+    time.advance(SNAPSHOT_QUIET_MS);
+    await engine.settled();
+    expect(await filesOf(file)).toEqual(closed);
+  });
+
+  it('are written all the same in a meeting that is never quiet, every thousand events', async () => {
+    const { file, engine } = await longMeeting(SNAPSHOT_LATEST + 10, undefined, new FakeTime());
+    await engine.settled();
+    await vi.waitFor(async () => expect(await snapshotSeq(file)).toBeGreaterThanOrEqual(SNAPSHOT_LATEST));
+    expect(await snapshotSeq(file)).toBeLessThanOrEqual(SNAPSHOT_LATEST + 12);
+    await engine.close();
+  });
+
+  it('after a crash (no close), replays the events written since the last snapshot on top of it', async () => {
+    const time = new FakeTime();
+    const { file, engine } = await longMeeting(520, undefined, time);
+    await engine.settled();
+    time.advance(SNAPSHOT_QUIET_MS);
+    await vi.waitFor(async () => expect(await snapshotSeq(file)).toBe(522));
+    await adjust(engine, 100);
+    await engine.settled();
+    // The host dies here (it is never closed): the snapshot is 100 events behind.
+    expect(await snapshotSeq(file)).toBe(522);
     const reopened = await MeetingEngine.open(file, systemClock);
     expect(reopened.warnings).toEqual([]);
     expect(reopened.current().seq).toBe(622);
