@@ -41,7 +41,7 @@ export const SNAPSHOT_EVERY = 500;
 /**
  * A snapshot due is written once the meeting has been this long without an event: writing it
  * (two megabytes late in a long day, and their fsync, which the file system may make the log's
- * next fsync wait on) then never falls among a burst of ballots or between a slot's lock and
+ * next fsync wait on) then does not fall among a burst of ballots or between a slot's lock and
  * its reveal. A hall is quiet for a quarter of a second many times a minute.
  */
 export const SNAPSHOT_QUIET_MS = 250;

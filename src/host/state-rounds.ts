@@ -41,9 +41,10 @@ interface PhoneRound<V> {
  * - A newer state before every phone had the last: the phones left get the newer one instead
  *   (it carries everything the older one did), with their replies after it.
  *
- * Each phone's message is made and sent in the same turn, and is garbage once written: nothing
- * of a change is held from one turn to the next, where the collector would move it to the old
- * generation and a hall's fan-out would bring on a full collection every second or so.
+ * Each phone's message is made and sent in the same turn, and is garbage once written: no
+ * message waits for the next turn, where the collector would move it to the old generation (as
+ * it did when a second queue sent them a turn later: a full collection every 40 changes or so
+ * with 500 phones, docs/performance.md).
  * Back-pressure for a socket that reads slowly is the socket's own (socket-outbox.ts).
  */
 export class StateRounds<V, S> {
