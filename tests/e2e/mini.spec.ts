@@ -88,10 +88,14 @@ test.describe('from the control view', () => {
     // Pressed in the picture-in-picture window itself (it has the focus once clicked): closed too.
     const [focused] = await Promise.all([ctx.waitForEvent('page'), control.keyboard.press('Control+Shift+M')]);
     await expect(focused.getByTestId('mini')).toBeVisible();
-    // (Held down, not pressed: the window is gone before the keys would come up.)
+    // (Held down, not pressed: the window is gone before the keys would come up. Even the key
+    // down may not hear back from a window its own handler closed: only that is let pass.)
     await focused.keyboard.down('Control');
     await focused.keyboard.down('Shift');
-    await Promise.all([focused.waitForEvent('close'), focused.keyboard.down('KeyM')]);
+    const closedByIt = (err: Error) => {
+      if (!/closed/.test(err.message)) throw err;
+    };
+    await Promise.all([focused.waitForEvent('close'), focused.keyboard.down('KeyM').catch(closedByIt)]);
     await expect(control.getByTestId('mini-timer')).toHaveText('Mini timer');
     // Typed into a field, the key belongs to the field.
     await control.getByTestId('open-network').click();
