@@ -129,7 +129,6 @@ export async function readLogStart(file: string): Promise<MeetingEvent> {
   }
 }
 
-/** Writes every byte or throws: one write may take only part of it (a nearly full disk, a size limit). */
 interface Pending {
   line: Buffer;
   done: (err: Error | null, end: number) => void;
